@@ -1,0 +1,25 @@
+/** One entry point for every view, by its definition's shape. */
+import type { StatsResponse } from './apiTypes';
+import type { LimitsService } from './limits';
+import { sendingLimitView } from './sendingLimit';
+import type { StatsRequest } from './statsParams';
+import type { StatsService } from './statsService';
+import type { ViewDefinition } from './views';
+
+export function computeView(
+  stats: StatsService,
+  limits: LimitsService,
+  view: ViewDefinition,
+  request: StatsRequest,
+  now: number,
+  signal?: AbortSignal
+): Promise<StatsResponse> {
+  switch (view.shape) {
+    case 'time':
+      return stats.timeView(view, request, signal);
+    case 'distribution':
+      return stats.distribution(view, request, signal);
+    case 'limit':
+      return sendingLimitView(stats, limits.get(request.account), request, now, signal);
+  }
+}

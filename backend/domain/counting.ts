@@ -1,0 +1,59 @@
+/**
+ * Counting rules: which counters an event adds to, and which counts a stored counter
+ * (kind, result code) feeds (domain.md, "Counts").
+ */
+import type { CounterKey } from '../storage/counterStore';
+import type { DeliveryEvent } from './events';
+import { RESULT_CODES } from './resultCodes';
+import { bucketStart } from './timestamps';
+import type { CountMetric, Counts } from './views';
+
+export const NO_CODE = '-';
+
+/** Every event counts on its request date; events about a sent mail count on its send date too. */
+export function countersOf(event: DeliveryEvent): CounterKey[] {
+  const base = {
+    account: event.account,
+    kind: event.type,
+    code: event.resultCode ?? NO_CODE,
+    template: event.template,
+    domain: event.domain,
+  };
+  const keys: CounterKey[] = [{ ...base, axis: 'request', bucket: bucketStart(event.requestedAt) }];
+  if (event.sentAt !== undefined) {
+    keys.push({ ...base, axis: 'send', bucket: bucketStart(event.sentAt) });
+  }
+  return keys;
+}
+
+const KIND_METRIC: Readonly<Record<string, CountMetric>> = {
+  requested: 'requestCount',
+  opened: 'openedCount',
+  unsubscribed: 'unsubscribeCount',
+  canceled: 'canceledCount',
+};
+
+/** The counts a stored counter of this kind and code feeds. */
+export function metricsOf(kind: string, code: string): CountMetric[] {
+  if (kind !== 'result') {
+    const metric = KIND_METRIC[kind];
+    return metric ? [metric] : [];
+  }
+  const definition = RESULT_CODES.get(code);
+  if (!definition) {
+    return [];
+  }
+  const metrics: CountMetric[] = definition.countsAsSent ? ['sentCount'] : [];
+  if (definition.resultClass === 'delivered') {
+    metrics.push('deliveredCount');
+  } else if (definition.resultClass === 'bounced') {
+    metrics.push('bouncedCount');
+  }
+  return metrics;
+}
+
+export function addCounter(counts: Counts, kind: string, code: string, n: number): void {
+  for (const metric of metricsOf(kind, code)) {
+    counts[metric] += n;
+  }
+}

@@ -1,0 +1,205 @@
+import { domainToASCII } from 'node:url';
+import type { ErrorDetail } from './apiTypes';
+import { ApiError } from './errors';
+import { RESULT_CODES } from './resultCodes';
+import { parseEventTime } from './timestamps';
+import { NO_TEMPLATE } from './views';
+
+export const EVENT_TYPES = ['requested', 'result', 'opened', 'unsubscribed', 'canceled'] as const;
+export type EventType = (typeof EVENT_TYPES)[number];
+
+/** Event types placed on the send date too; they must say when their mail was sent. */
+const NEEDS_SENT_AT: ReadonlySet<EventType> = new Set(['result', 'opened', 'unsubscribed']);
+
+export const MAX_EVENT_COUNT = 1_000_000;
+export const ACCOUNT_PATTERN = /^[A-Za-z0-9_.-]{1,64}$/;
+const MAX_ID_LENGTH = 200;
+const MAX_NAME_LENGTH = 1000;
+
+/** A valid event, reduced to what counting needs. Recipient addresses are never kept. */
+export interface DeliveryEvent {
+  id: string;
+  type: EventType;
+  account: string;
+  template: string;
+  domain: string;
+  requestedAt: number;
+  /** Present for result, opened and unsubscribed events. */
+  sentAt?: number;
+  resultCode?: string;
+  count: number;
+}
+
+/** Who sends the batch: the key's account, or any account for an admin key. */
+export interface IngestCaller {
+  account: string;
+  admin: boolean;
+  /** An admin's `?account=`, used for events that name none. */
+  defaultAccount?: string;
+}
+
+type Fields = Record<string, unknown>;
+
+class EventProblems {
+  readonly details: ErrorDetail[] = [];
+  constructor(private readonly index: number) {}
+  add(field: string, message: string): undefined {
+    this.details.push({ index: this.index, field, message: `${field} ${message}` });
+    return undefined;
+  }
+}
+
+function optionalString(raw: Fields, field: string, max: number, problems: EventProblems): string | undefined {
+  const value = raw[field];
+  if (value === undefined || value === null) {
+    return undefined;
+  }
+  if (typeof value !== 'string' || value.length === 0 || value.length > max) {
+    return problems.add(field, `must be a string of 1 to ${max} characters`);
+  }
+  return value;
+}
+
+/** Lower-cased ASCII (punycode) domain; '' when the name is not a domain. */
+export function normalizeDomain(name: string): string {
+  const trimmed = name.trim().replace(/\.$/, '');
+  return trimmed.length === 0 ? '' : domainToASCII(trimmed.toLowerCase());
+}
+
+function readDomain(raw: Fields, problems: EventProblems): string | undefined {
+  const recipient = optionalString(raw, 'recipient', 320, problems);
+  const domain = optionalString(raw, 'domain', 253, problems);
+  let fromRecipient: string | undefined;
+  if (recipient !== undefined) {
+    const at = recipient.lastIndexOf('@');
+    fromRecipient = at > 0 ? normalizeDomain(recipient.slice(at + 1)) : '';
+    if (!fromRecipient) {
+      return problems.add('recipient', 'must be an e-mail address with a valid domain');
+    }
+  }
+  if (domain !== undefined) {
+    const normalized = normalizeDomain(domain);
+    if (!normalized) {
+      return problems.add('domain', 'must be a valid domain name');
+    }
+    if (fromRecipient !== undefined && fromRecipient !== normalized) {
+      return problems.add('domain', `does not match the recipient's domain ${fromRecipient}`);
+    }
+    return normalized;
+  }
+  return fromRecipient ?? problems.add('recipient', 'or domain is required');
+}
+
+function readTime(raw: Fields, field: string, required: boolean, problems: EventProblems): number | undefined {
+  const value = raw[field];
+  if (value === undefined || value === null) {
+    return required ? problems.add(field, 'is required') : undefined;
+  }
+  const parsed = parseEventTime(value);
+  return typeof parsed === 'number' ? parsed : problems.add(field, parsed);
+}
+
+function readAccount(raw: Fields, caller: IngestCaller, problems: EventProblems): string | undefined {
+  const named = optionalString(raw, 'account', 64, problems);
+  if (!caller.admin) {
+    if (named !== undefined && named !== caller.account) {
+      throw new ApiError(403, 'forbidden_account', `this key may not ingest events for account ${JSON.stringify(named)}`);
+    }
+    return caller.account;
+  }
+  const account = named ?? caller.defaultAccount;
+  if (account === undefined) {
+    return problems.add('account', 'is required with an admin key (or pass ?account=)');
+  }
+  return ACCOUNT_PATTERN.test(account) ? account : problems.add('account', 'must match [A-Za-z0-9_.-]{1,64}');
+}
+
+function readCount(raw: Fields, problems: EventProblems): number | undefined {
+  const value = raw.count;
+  if (value === undefined || value === null) {
+    return 1;
+  }
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > MAX_EVENT_COUNT) {
+    return problems.add('count', `must be a whole number from 1 to ${MAX_EVENT_COUNT}`);
+  }
+  return value;
+}
+
+function readResultCode(raw: Fields, type: EventType, problems: EventProblems): string | undefined {
+  const value = raw.resultCode;
+  if (type !== 'result') {
+    return value === undefined || value === null ? undefined : problems.add('resultCode', 'is only allowed on result events');
+  }
+  if (typeof value !== 'string' || value.length === 0) {
+    return problems.add('resultCode', 'is required for result events');
+  }
+  return RESULT_CODES.has(value) ? value : problems.add('resultCode', `${JSON.stringify(value.slice(0, 100))} is not a known result code`);
+}
+
+function readEvent(raw: unknown, index: number, caller: IngestCaller): DeliveryEvent | ErrorDetail[] {
+  const problems = new EventProblems(index);
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+    return [{ index, message: 'event must be a JSON object' }];
+  }
+  const fields = raw as Fields;
+  const id = fields.id;
+  if (typeof id !== 'string' || id.length === 0 || id.length > MAX_ID_LENGTH) {
+    problems.add('id', `must be a string of 1 to ${MAX_ID_LENGTH} characters`);
+  }
+  const type = fields.type as EventType;
+  const knownType = EVENT_TYPES.includes(type);
+  if (!knownType) {
+    problems.add('type', `must be one of ${EVENT_TYPES.join(', ')}`);
+  }
+  const account = readAccount(fields, caller, problems);
+  const template = optionalString(fields, 'template', MAX_NAME_LENGTH, problems) ?? NO_TEMPLATE;
+  const domain = readDomain(fields, problems);
+  const requestedAt = readTime(fields, 'requestedAt', true, problems);
+  const sentAt = readTime(fields, 'sentAt', knownType && NEEDS_SENT_AT.has(type), problems);
+  readTime(fields, 'at', false, problems);
+  const resultCode = knownType ? readResultCode(fields, type, problems) : undefined;
+  const count = readCount(fields, problems);
+  optionalString(fields, 'requestId', MAX_ID_LENGTH, problems);
+  optionalString(fields, 'messageId', MAX_ID_LENGTH, problems);
+  if (fields.advertising !== undefined && typeof fields.advertising !== 'boolean') {
+    problems.add('advertising', 'must be true or false');
+  }
+  if (problems.details.length > 0) {
+    return problems.details;
+  }
+  const event: DeliveryEvent = {
+    id: id as string,
+    type,
+    account: account!,
+    template,
+    domain: domain!,
+    requestedAt: requestedAt!,
+    count: count!,
+  };
+  if (NEEDS_SENT_AT.has(type)) {
+    event.sentAt = sentAt;
+  }
+  if (resultCode !== undefined) {
+    event.resultCode = resultCode;
+  }
+  return event;
+}
+
+/** Validates a whole batch: every event, or an error listing each bad event (nothing is taken). */
+export function validateBatch(raw: unknown[], caller: IngestCaller): DeliveryEvent[] {
+  const events: DeliveryEvent[] = [];
+  const details: ErrorDetail[] = [];
+  raw.forEach((item, index) => {
+    const result = readEvent(item, index, caller);
+    if (Array.isArray(result)) {
+      details.push(...result);
+    } else {
+      events.push(result);
+    }
+  });
+  if (details.length > 0) {
+    const bad = new Set(details.map((detail) => detail.index)).size;
+    throw new ApiError(400, 'invalid_events', `${bad} of ${raw.length} events are invalid; nothing was accepted`, details.slice(0, 1000));
+  }
+  return events;
+}

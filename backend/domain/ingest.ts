@@ -1,0 +1,40 @@
+/** Ingestion: a validated batch is counted once per new event id, durably, then sent on to InfluxDB. */
+import type { CounterStore } from '../storage/counterStore';
+import type { OutboxFlusher } from '../storage/outboxFlusher';
+import { countersOf } from './counting';
+import { ApiError } from './errors';
+import { validateBatch, type IngestCaller } from './events';
+
+export interface IngestResult {
+  accepted: number;
+  duplicates: number;
+}
+
+export class IngestService {
+  constructor(
+    private readonly store: CounterStore,
+    private readonly flusher: OutboxFlusher,
+    /** Changed counters waiting for InfluxDB beyond which new batches are refused (503). */
+    private readonly maxOutbox: number
+  ) {}
+
+  ingest(raw: unknown[], caller: IngestCaller): IngestResult {
+    const events = validateBatch(raw, caller);
+    const { size } = this.store.outbox();
+    if (size >= this.maxOutbox) {
+      this.flusher.kick();
+      throw new ApiError(
+        503,
+        'outbox_full',
+        `InfluxDB is behind: ${size} changed counters wait to be written; try again later`,
+        undefined,
+        30
+      );
+    }
+    const { duplicates } = this.store.accept(
+      events.map((event) => ({ account: event.account, id: event.id, count: event.count, counters: countersOf(event) }))
+    );
+    this.flusher.kick();
+    return { accepted: events.length, duplicates };
+  }
+}

@@ -1,0 +1,184 @@
+/**
+ * Parameters of the statistics endpoints (api.md, "Statistics"), validated into one
+ * request. Each filter value is taken whole (commas included); Grafana's `var-NAME`
+ * spelling and its All marker `$__all` are understood too.
+ */
+import { DateTime } from 'luxon';
+import { badRequest } from './errors';
+import { normalizeDomain } from './events';
+import { RESULT_CODES } from './resultCodes';
+import { isValidZone, parseQueryTime } from './timestamps';
+import { INTERVALS, type FilterKey, type Interval, type ViewDefinition } from './views';
+
+export type RawParams = Record<string, unknown>;
+
+export interface StatsFilters {
+  template: string[];
+  domain: string[];
+  resultCode: string[];
+}
+
+export interface StatsRequest {
+  account: string;
+  from: number;
+  to: number;
+  tz: string;
+  interval: Interval;
+  filters: StatsFilters;
+  top: number;
+  /** Sending limit: YYYY-MM and how many months back, `month` included. */
+  month: string;
+  months: number;
+  format: 'json' | 'xlsx';
+}
+
+export const ALL_MARKER = '$__all';
+const MAX_FILTER_VALUES = 500;
+const APPROX_MS: Record<Interval, number> = { '1h': 3_600_000, '1d': 86_400_000, '1w': 604_800_000, '1M': 2_592_000_000 };
+const MAX_BUCKETS = 10_000;
+
+function values(raw: RawParams, name: string): string[] {
+  const collected: string[] = [];
+  for (const key of [name, `var-${name}`]) {
+    const value = raw[key];
+    if (value === undefined) {
+      continue;
+    }
+    for (const item of Array.isArray(value) ? value : [value]) {
+      if (typeof item !== 'string') {
+        throw badRequest('invalid_parameter', `${key} must be given as plain text values`);
+      }
+      collected.push(item);
+    }
+  }
+  return collected;
+}
+
+function single(raw: RawParams, name: string): string | undefined {
+  const all = values(raw, name);
+  if (all.length > 1) {
+    throw badRequest('invalid_parameter', `${name} must be given once`);
+  }
+  return all[0];
+}
+
+/** `strict`: a filter the view does not take is an error; otherwise it is left out (whole-workbook export). */
+function filterValues(raw: RawParams, name: FilterKey, view: ViewDefinition, strict: boolean): string[] {
+  const given = values(raw, name);
+  if (given.includes(ALL_MARKER)) {
+    return [];
+  }
+  const taken = given.filter((value) => value !== '');
+  if (taken.length === 0) {
+    return [];
+  }
+  if (!view.filters.includes(name)) {
+    if (!strict) {
+      return [];
+    }
+    throw badRequest('invalid_filter', `the ${view.id} view cannot be filtered by ${name}; it takes ${view.filters.join(', ') || 'no filters'}`);
+  }
+  if (taken.length > MAX_FILTER_VALUES) {
+    throw badRequest('invalid_filter', `${name} takes at most ${MAX_FILTER_VALUES} values`);
+  }
+  if (name === 'domain') {
+    return [...new Set(taken.map((value) => normalizeDomain(value) || value.toLowerCase()))];
+  }
+  if (name === 'resultCode') {
+    const unknown = taken.filter((code) => !RESULT_CODES.has(code));
+    if (unknown.length > 0) {
+      throw badRequest('invalid_filter', `unknown result code ${JSON.stringify(unknown[0].slice(0, 100))}`);
+    }
+  }
+  return [...new Set(taken)];
+}
+
+function wholeNumber(raw: RawParams, name: string, min: number, max: number, fallback: number): number {
+  const text = single(raw, name);
+  if (text === undefined || text === '') {
+    return fallback;
+  }
+  if (!/^\d+$/.test(text) || Number(text) < min || Number(text) > max) {
+    throw badRequest('invalid_parameter', `${name} must be a whole number from ${min} to ${max}`);
+  }
+  return Number(text);
+}
+
+function time(raw: RawParams, name: 'from' | 'to', tz: string, fallback: number): number {
+  const text = single(raw, name);
+  if (text === undefined || text === '') {
+    return fallback;
+  }
+  const parsed = parseQueryTime(text, tz);
+  if (typeof parsed === 'string') {
+    throw badRequest('invalid_time', `${name} ${parsed}`);
+  }
+  return parsed;
+}
+
+export function parseZone(raw: RawParams, defaultZone: string): string {
+  const tz = single(raw, 'tz') || defaultZone;
+  if (!isValidZone(tz)) {
+    throw badRequest('invalid_tz', `tz ${JSON.stringify(tz.slice(0, 100))} is not an IANA time zone (e.g. Asia/Seoul, Europe/Berlin, UTC)`);
+  }
+  return tz;
+}
+
+/** [from, to) of the `days` local days that end with today. */
+export function lastDays(now: number, tz: string, days: number): { from: number; to: number } {
+  const tomorrow = DateTime.fromMillis(now, { zone: tz }).startOf('day').plus({ days: 1 });
+  return { from: tomorrow.minus({ days }).toMillis(), to: tomorrow.toMillis() };
+}
+
+export function parseRange(raw: RawParams, tz: string, now: number, defaultDays: number): { from: number; to: number } {
+  const fallback = lastDays(now, tz, defaultDays);
+  const from = time(raw, 'from', tz, fallback.from);
+  const to = time(raw, 'to', tz, fallback.to);
+  if (from >= to) {
+    throw badRequest('invalid_time', 'from must be before to');
+  }
+  return { from, to };
+}
+
+export function parseStatsParams(
+  raw: RawParams,
+  view: ViewDefinition,
+  account: string,
+  defaultZone: string,
+  now: number,
+  strict = true
+): StatsRequest {
+  const tz = parseZone(raw, defaultZone);
+  const { from, to } = parseRange(raw, tz, now, 7);
+  const interval = (single(raw, 'interval') || '1d') as Interval;
+  if (!INTERVALS.includes(interval)) {
+    throw badRequest('invalid_interval', `interval must be one of ${INTERVALS.join(', ')}`);
+  }
+  if ((to - from) / APPROX_MS[interval] > MAX_BUCKETS) {
+    throw badRequest('invalid_interval', `the range has more than ${MAX_BUCKETS} buckets of ${interval}: choose a longer interval or a shorter range`);
+  }
+  const month = single(raw, 'month') || DateTime.fromMillis(now, { zone: tz }).toFormat('yyyy-MM');
+  if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month) || month < '2000-01' || month > '2099-12') {
+    throw badRequest('invalid_parameter', 'month must be YYYY-MM between 2000-01 and 2099-12');
+  }
+  const format = single(raw, 'format') || 'json';
+  if (format !== 'json' && format !== 'xlsx') {
+    throw badRequest('invalid_parameter', 'format must be json or xlsx');
+  }
+  return {
+    account,
+    from,
+    to,
+    tz,
+    interval,
+    filters: {
+      template: filterValues(raw, 'template', view, strict),
+      domain: filterValues(raw, 'domain', view, strict),
+      resultCode: filterValues(raw, 'resultCode', view, strict),
+    },
+    top: wholeNumber(raw, 'top', 1, 1000, 10),
+    month,
+    months: wholeNumber(raw, 'months', 1, 3, 3),
+    format,
+  };
+}

@@ -1,0 +1,209 @@
+/**
+ * Computes the five statistics views from the counters in InfluxDB, exactly as
+ * views.ts defines them. Every read first waits until the changes acknowledged so far
+ * are in InfluxDB, so an answer never misses an accepted event.
+ */
+import type { CounterStore } from '../storage/counterStore';
+import { sumCounts, type CountsSelection, type SumQuery, type SumRow } from '../storage/countsReader';
+import { InfluxUnavailableError, type InfluxClient } from '../storage/influxClient';
+import type { OutboxFlusher } from '../storage/outboxFlusher';
+import type {
+  DomainsResponse,
+  ResultCodesResponse,
+  TimeRowValues,
+  TimeViewResponse,
+} from './apiTypes';
+import { addCounter } from './counting';
+import { ApiError } from './errors';
+import { RESULT_CODES } from './resultCodes';
+import type { StatsRequest } from './statsParams';
+import { formatBucket, planBuckets, type BucketPlan } from './timeBuckets';
+import { bucketCeil, bucketStart } from './timestamps';
+import {
+  computeRates,
+  METRIC_DEFINITIONS,
+  OTHER_DOMAINS,
+  ratio,
+  zeroCounts,
+  type Counts,
+  type DistributionViewDefinition,
+  type MetricKey,
+  type TimeViewDefinition,
+} from './views';
+
+const FRESHNESS_TIMEOUT_MS = 10000;
+const SEND_AXIS_KINDS = ['result', 'opened', 'unsubscribed'];
+
+export class StatsService {
+  constructor(
+    private readonly influx: InfluxClient,
+    private readonly flusher: OutboxFlusher,
+    readonly store: CounterStore
+  ) {}
+
+  /** Runs sums once the outbox is drained; InfluxDB trouble becomes a 503. */
+  async sums(queries: readonly SumQuery[], signal?: AbortSignal): Promise<SumRow[][]> {
+    try {
+      let timer: NodeJS.Timeout | undefined;
+      const timeout = new Promise<never>((_resolve, reject) => {
+        timer = setTimeout(() => reject(new Error('writing recent events to InfluxDB takes too long')), FRESHNESS_TIMEOUT_MS);
+      });
+      await Promise.race([this.flusher.flushed(), timeout]).finally(() => clearTimeout(timer));
+      return await sumCounts(this.influx, queries, signal);
+    } catch (error) {
+      if (error instanceof ApiError || (signal?.aborted ?? false)) {
+        throw error;
+      }
+      const reason = error instanceof InfluxUnavailableError ? error.message : (error as Error).message;
+      throw new ApiError(503, 'influxdb_unavailable', `statistics are unavailable until InfluxDB accepts writes and queries: ${reason}`, undefined, 5);
+    }
+  }
+
+  private selection(request: StatsRequest, axis: 'request' | 'send'): CountsSelection {
+    return {
+      account: request.account,
+      axis,
+      templates: request.filters.template,
+      domains: request.filters.domain,
+      codes: request.filters.resultCode,
+      from: bucketStart(request.from),
+      to: bucketCeil(request.to),
+    };
+  }
+
+  private header(request: StatsRequest) {
+    return {
+      from: formatBucket(request.from, request.tz),
+      to: formatBucket(request.to, request.tz),
+      tz: request.tz,
+      interval: request.interval,
+    };
+  }
+
+  async timeView(view: TimeViewDefinition, request: StatsRequest, signal?: AbortSignal): Promise<TimeViewResponse> {
+    const plan = planBuckets(request.from, request.to, request.interval, request.tz);
+    const [rows] = await this.sums(
+      [
+        {
+          ...this.selection(request, view.axis),
+          kinds: view.axis === 'send' ? SEND_AXIS_KINDS : undefined,
+          time: { interval: plan.storageInterval, tz: request.tz },
+          groupBy: ['kind', 'code'],
+        },
+      ],
+      signal
+    );
+    const buckets = plan.starts.map(() => zeroCounts());
+    const totals = zeroCounts();
+    for (const row of rows) {
+      const index = plan.indexOf(row.time!);
+      if (index >= 0) {
+        addCounter(buckets[index], row.tags.kind!, row.tags.code!, row.n);
+        addCounter(totals, row.tags.kind!, row.tags.code!, row.n);
+      }
+    }
+    return {
+      view: view.id as TimeViewResponse['view'],
+      ...this.header(request),
+      rows: buckets.map((counts, index) => ({ time: formatBucket(plan.starts[index], request.tz), ...pick(view.metrics, counts) })),
+      totals: pick(view.metrics, totals),
+    };
+  }
+
+  async distribution(
+    view: DistributionViewDefinition,
+    request: StatsRequest,
+    signal?: AbortSignal
+  ): Promise<DomainsResponse | ResultCodesResponse> {
+    const tag = view.dimension === 'domain' ? 'domain' : 'code';
+    const plan = planBuckets(request.from, request.to, request.interval, request.tz);
+    const selection = { ...this.selection(request, 'request'), kinds: ['result'] };
+    const byTime = { time: { interval: plan.storageInterval, tz: request.tz } } as const;
+    const [byName, totalByTime] = await this.sums(
+      [
+        { ...selection, groupBy: [tag] },
+        { ...selection, ...byTime, groupBy: [] },
+      ],
+      signal
+    );
+    const ranked = byName
+      .map((row) => ({ name: row.tags[tag]!, count: row.n }))
+      .sort((a, b) => b.count - a.count || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    const total = ranked.reduce((sum, row) => sum + row.count, 0);
+    const shown = view.dimension === 'domain' ? ranked.slice(0, request.top) : ranked;
+    const rest = ranked.slice(shown.length);
+    const names = shown.map((row) => row.name);
+    const [shownByTime] =
+      names.length === 0
+        ? [[]]
+        : await this.sums([{ ...selection, ...byTime, ...(tag === 'domain' ? { domains: names } : { codes: names }), groupBy: [tag] }], signal);
+    const series = seriesByName(plan, names, shownByTime, tag, rest.length > 0 ? totalByTime : undefined);
+    const header = { ...this.header(request), totals: { count: total } };
+    if (view.dimension === 'domain') {
+      const rows = shown.map((row) => ({ domain: row.name, count: row.count, share: ratio(row.count, total) }));
+      if (rest.length > 0) {
+        const count = rest.reduce((sum, row) => sum + row.count, 0);
+        rows.push({ domain: OTHER_DOMAINS, count, share: ratio(count, total) });
+      }
+      return {
+        view: 'domains',
+        ...header,
+        rows,
+        series: series.map(({ time, name, count }) => ({ time: formatBucket(time, request.tz), domain: name, count })),
+      };
+    }
+    return {
+      view: 'result-codes',
+      ...header,
+      rows: shown.map((row) => ({
+        resultCode: row.name,
+        class: RESULT_CODES.get(row.name)!.resultClass,
+        count: row.count,
+        share: ratio(row.count, total),
+      })),
+      series: series.map(({ time, name, count }) => ({ time: formatBucket(time, request.tz), resultCode: name, count })),
+    };
+  }
+}
+
+function pick(metrics: readonly MetricKey[], counts: Counts): TimeRowValues {
+  const all: Record<string, number | null> = { ...counts, ...computeRates(counts) };
+  const picked: TimeRowValues = {};
+  for (const metric of metrics) {
+    (picked as Record<string, number | null>)[METRIC_DEFINITIONS[metric].key] = all[metric];
+  }
+  return picked;
+}
+
+/** For every bucket, one entry per shown name (zeros included) and, when some are not shown, one for (other). */
+function seriesByName(
+  plan: BucketPlan,
+  names: readonly string[],
+  rows: readonly SumRow[],
+  tag: 'domain' | 'code',
+  totalByTime: readonly SumRow[] | undefined
+): Array<{ time: number; name: string; count: number }> {
+  const width = names.length + (totalByTime ? 1 : 0);
+  const grid = plan.starts.map(() => new Array<number>(width).fill(0));
+  const column = new Map(names.map((name, index) => [name, index]));
+  for (const row of rows) {
+    const index = plan.indexOf(row.time!);
+    const col = column.get(row.tags[tag]!);
+    if (index >= 0 && col !== undefined) {
+      grid[index][col] += row.n;
+    }
+  }
+  if (totalByTime) {
+    for (const row of totalByTime) {
+      const index = plan.indexOf(row.time!);
+      if (index >= 0) {
+        grid[index][names.length] += row.n;
+      }
+    }
+    for (const cells of grid) {
+      cells[names.length] -= cells.slice(0, names.length).reduce((sum, n) => sum + n, 0);
+    }
+  }
+  const labels = totalByTime ? [...names, OTHER_DOMAINS] : names;
+  return grid.flatMap((cells, index) => labels.map((name, col) => ({ time: plan.starts[index], name, count: cells[col] })));
+}

@@ -1,0 +1,62 @@
+/** Every error answers JSON {error:{code,message,details}}; callers' mistakes are 4xx, never a stack trace. */
+import type { NextFunction, Request, Response } from 'express';
+import { ApiError } from '../domain/errors';
+
+interface BodyParserError extends Error {
+  type?: string;
+  status?: number;
+  limit?: number;
+}
+
+function fromBodyParser(error: BodyParserError): ApiError | undefined {
+  switch (error.type) {
+    case 'entity.too.large':
+      return new ApiError(413, 'payload_too_large', `the request body is larger than ${error.limit} bytes; send smaller batches`);
+    case 'encoding.unsupported':
+      return new ApiError(415, 'unsupported_encoding', 'Content-Encoding must be gzip, deflate or none');
+    case 'entity.parse.failed':
+      return new ApiError(400, 'invalid_json', `the body is not valid JSON: ${error.message}`);
+    case 'request.aborted':
+      return new ApiError(400, 'request_aborted', 'the request was aborted');
+    default:
+      if (error.status && error.status >= 400 && error.status < 500) {
+        return new ApiError(error.status, 'invalid_body', `the request body cannot be read: ${error.message}`);
+      }
+      // zlib reports a corrupt gzip body without a status
+      if ((error as NodeJS.ErrnoException).code?.startsWith('Z_')) {
+        return new ApiError(400, 'invalid_body', 'the gzip request body is corrupt');
+      }
+      return undefined;
+  }
+}
+
+export function sendError(res: Response, error: ApiError): void {
+  if (error.retryAfter !== undefined) {
+    res.setHeader('Retry-After', String(error.retryAfter));
+  }
+  res.status(error.status).json({
+    error: { code: error.code, message: error.message, ...(error.details ? { details: error.details } : {}) },
+  });
+}
+
+export function errorHandler(log: (error: Error) => void) {
+  return (error: Error, _req: Request, res: Response, _next: NextFunction) => {
+    const known = error instanceof ApiError ? error : fromBodyParser(error as BodyParserError);
+    if (res.headersSent) {
+      // A streamed answer broke off: nothing can be said any more.
+      log(error);
+      res.destroy();
+      return;
+    }
+    if (known) {
+      sendError(res, known);
+      return;
+    }
+    log(error);
+    sendError(res, new ApiError(500, 'internal_error', 'the backend failed to answer; the event log has the details'));
+  };
+}
+
+export function notFound(req: Request, res: Response): void {
+  sendError(res, new ApiError(404, 'not_found', `no endpoint ${req.method} ${req.path}; see /api/v1/openapi.json`));
+}

@@ -1,0 +1,285 @@
+/** The OpenAPI 3 description of every endpoint, built from the same view definitions the answers use. */
+import { EVENT_TYPES, MAX_EVENT_COUNT } from '../domain/events';
+import { RESULT_CODE_NAMES } from '../domain/resultCodes';
+import { INTERVALS, METRIC_DEFINITIONS, VIEW_IDS, type MetricKey, type TimeViewDefinition, REQUEST_DATE_VIEW, SEND_DATE_VIEW } from '../domain/views';
+
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+const nullableNumber = { type: 'number', nullable: true };
+
+function metricProperties(metrics: readonly MetricKey[]) {
+  return Object.fromEntries(
+    metrics.map((key) => {
+      const metric = METRIC_DEFINITIONS[key];
+      const schema = metric.unit === 'count' ? { type: 'integer', minimum: 0 } : { ...nullableNumber, minimum: 0, maximum: 1 };
+      return [key, { ...schema, description: `${metric.label}: ${metric.description}` }];
+    })
+  );
+}
+
+function timeViewSchema(view: TimeViewDefinition) {
+  return {
+    type: 'object',
+    required: ['view', 'from', 'to', 'tz', 'interval', 'rows', 'totals'],
+    properties: {
+      view: { type: 'string', enum: [view.id] },
+      from: { type: 'string', format: 'date-time' },
+      to: { type: 'string', format: 'date-time' },
+      tz: { type: 'string' },
+      interval: { type: 'string', enum: INTERVALS },
+      rows: {
+        type: 'array',
+        items: { type: 'object', properties: { time: { type: 'string', format: 'date-time' }, ...metricProperties(view.metrics) } },
+      },
+      totals: { type: 'object', properties: metricProperties(view.metrics) },
+    },
+  };
+}
+
+function distributionSchema(view: string, dimension: Record<string, unknown>) {
+  return {
+    type: 'object',
+    properties: {
+      view: { type: 'string', enum: [view] },
+      from: { type: 'string', format: 'date-time' },
+      to: { type: 'string', format: 'date-time' },
+      tz: { type: 'string' },
+      interval: { type: 'string', enum: INTERVALS },
+      rows: {
+        type: 'array',
+        items: { type: 'object', properties: { ...dimension, count: { type: 'integer' }, share: nullableNumber } },
+      },
+      totals: { type: 'object', properties: { count: { type: 'integer' } } },
+      series: {
+        type: 'array',
+        items: { type: 'object', properties: { time: { type: 'string', format: 'date-time' }, ...dimension, count: { type: 'integer' } } },
+      },
+    },
+  };
+}
+
+const query = (name: string, description: string, schema: Record<string, unknown> = { type: 'string' }, repeated = false) => ({
+  name,
+  in: 'query',
+  description,
+  schema: repeated ? { type: 'array', items: schema } : schema,
+  ...(repeated ? { style: 'form', explode: true } : {}),
+});
+
+const commonParameters = [
+  query('from', 'Start of the half-open range: ISO 8601 (with offset, or local to tz) or epoch ms. Default: 7 local days ending today.'),
+  query('to', 'End of the half-open range (exclusive).'),
+  query('tz', 'IANA time zone for days and bucket labels.'),
+  query('interval', 'Bucket size; weeks start on Monday.', { type: 'string', enum: INTERVALS, default: '1d' }),
+  query('template', 'Template filter, repeat for several (OR); `(none)` selects mails without a template; `$__all` means no filter. Also accepted as var-template.', { type: 'string' }, true),
+  query('domain', 'Recipient domain filter, repeatable. Also var-domain.', { type: 'string' }, true),
+  query('resultCode', 'Result code filter (domains and result-codes views), repeatable. Also var-resultCode.', { type: 'string', enum: RESULT_CODE_NAMES }, true),
+  query('account', 'Admin keys only: the account to read.'),
+  query('format', 'json, or xlsx for a streamed Excel workbook.', { type: 'string', enum: ['json', 'xlsx'], default: 'json' }),
+];
+
+const errorResponse = (description: string) => ({ description, content: { 'application/json': { schema: ref('Error') } } });
+const xlsx = { 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { schema: { type: 'string', format: 'binary' } } };
+const readErrors = {
+  '400': errorResponse('Invalid parameter, named in the message'),
+  '401': errorResponse('Missing or unknown API key'),
+  '403': errorResponse('Key lacks the scope, or names another account'),
+  '503': errorResponse('InfluxDB unavailable'),
+};
+
+function statsPath(summary: string, schema: string, extra: unknown[] = []) {
+  return {
+    get: {
+      summary,
+      security: [{ bearer: [] }],
+      parameters: [...commonParameters, ...extra],
+      responses: {
+        '200': { description: summary, content: { 'application/json': { schema: ref(schema) }, ...xlsx } },
+        ...readErrors,
+      },
+    },
+  };
+}
+
+const eventSchema = {
+  type: 'object',
+  required: ['id', 'type', 'requestedAt'],
+  properties: {
+    id: { type: 'string', minLength: 1, maxLength: 200, description: 'Idempotency key, unique per account' },
+    type: { type: 'string', enum: EVENT_TYPES },
+    account: { type: 'string', description: "Defaults to the key's account" },
+    requestId: { type: 'string' },
+    messageId: { type: 'string' },
+    template: { type: 'string', description: 'Absent means (none)' },
+    recipient: { type: 'string', description: 'Only its domain is kept' },
+    domain: { type: 'string' },
+    requestedAt: { oneOf: [{ type: 'string', format: 'date-time' }, { type: 'integer' }] },
+    sentAt: { oneOf: [{ type: 'string', format: 'date-time' }, { type: 'integer' }], description: 'Required for result, opened, unsubscribed' },
+    at: { oneOf: [{ type: 'string', format: 'date-time' }, { type: 'integer' }] },
+    resultCode: { type: 'string', enum: RESULT_CODE_NAMES, description: 'Required for result' },
+    count: { type: 'integer', minimum: 1, maximum: MAX_EVENT_COUNT, default: 1 },
+    advertising: { type: 'boolean' },
+  },
+};
+
+const limitsSchema = {
+  type: 'object',
+  properties: {
+    monthly: { type: 'integer', nullable: true, minimum: 1 },
+    daily: { type: 'integer', nullable: true, minimum: 1 },
+    changeRequestUrl: { type: 'string', format: 'uri', nullable: true },
+  },
+};
+
+export const openApiDocument = {
+  openapi: '3.0.3',
+  info: {
+    title: 'Mail delivery analytics backend',
+    version: '1.0.0',
+    description: 'Ingests mail delivery events, counts them in InfluxDB and serves the five statistics views as JSON or Excel.',
+  },
+  components: {
+    securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } },
+    schemas: {
+      Error: {
+        type: 'object',
+        properties: {
+          error: {
+            type: 'object',
+            required: ['code', 'message'],
+            properties: {
+              code: { type: 'string' },
+              message: { type: 'string' },
+              details: { type: 'array', items: { type: 'object', properties: { index: { type: 'integer' }, field: { type: 'string' }, message: { type: 'string' } } } },
+            },
+          },
+        },
+      },
+      Event: eventSchema,
+      Limits: limitsSchema,
+      RequestDateView: timeViewSchema(REQUEST_DATE_VIEW),
+      SendDateView: timeViewSchema(SEND_DATE_VIEW),
+      DomainsView: distributionSchema('domains', { domain: { type: 'string' } }),
+      ResultCodesView: distributionSchema('result-codes', {
+        resultCode: { type: 'string', enum: RESULT_CODE_NAMES },
+        class: { type: 'string', enum: ['delivered', 'bounced', 'deferred', 'failed', 'blocked', 'canceled'] },
+      }),
+      SendingLimitView: {
+        type: 'object',
+        properties: {
+          view: { type: 'string', enum: ['sending-limit'] },
+          tz: { type: 'string' },
+          limit: limitsSchema,
+          months: {
+            type: 'array',
+            items: {
+              type: 'object',
+              properties: {
+                month: { type: 'string', pattern: '^\\d{4}-\\d{2}$' },
+                used: { type: 'integer' },
+                remaining: { type: 'integer', nullable: true },
+                share: nullableNumber,
+                projected: { type: 'integer' },
+                days: {
+                  type: 'array',
+                  items: {
+                    type: 'object',
+                    properties: { date: { type: 'string', format: 'date' }, volume: { type: 'integer' }, cumulative: { type: 'integer' }, dailyShare: nullableNumber },
+                  },
+                },
+              },
+            },
+          },
+        },
+      },
+      Values: { type: 'object', properties: { values: { type: 'array', items: { type: 'string' } } } },
+    },
+  },
+  paths: {
+    '/healthz': { get: { summary: 'Liveness', responses: { '200': { description: 'The process runs' } } } },
+    '/readyz': {
+      get: {
+        summary: 'Readiness: InfluxDB answers and DATA_DIR is writable; reports the outbox depth',
+        responses: { '200': { description: 'Ready' }, '503': { description: 'Names what is down' } },
+      },
+    },
+    '/api/v1/openapi.json': { get: { summary: 'This document', responses: { '200': { description: 'OpenAPI 3' } } } },
+    '/api/v1/events': {
+      post: {
+        summary: 'Ingest a batch of delivery events (all or nothing)',
+        security: [{ bearer: [] }],
+        parameters: [query('account', 'Admin keys only: account for events that name none.')],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': { schema: { type: 'array', items: ref('Event') } },
+            'application/x-ndjson': { schema: { type: 'string', description: 'One event object per line' } },
+          },
+        },
+        responses: {
+          '202': {
+            description: 'Every event is durable; duplicates (ids accepted before) changed nothing',
+            content: { 'application/json': { schema: { type: 'object', properties: { accepted: { type: 'integer' }, duplicates: { type: 'integer' } } } } },
+          },
+          '400': errorResponse('Invalid batch: details list {index, field, message} per bad event; nothing was counted'),
+          '401': errorResponse('Missing or unknown API key'),
+          '403': errorResponse('Key lacks ingest, or an event names another account'),
+          '413': errorResponse('Body too large'),
+          '415': errorResponse('Unsupported Content-Type or Content-Encoding'),
+          '503': errorResponse('InfluxDB is too far behind (Retry-After)'),
+        },
+      },
+    },
+    '/api/v1/stats/request-date': statsPath('Counts and rates by request date', 'RequestDateView'),
+    '/api/v1/stats/send-date': statsPath('Counts and rates by send date', 'SendDateView'),
+    '/api/v1/stats/domains': statsPath('Result events by recipient domain', 'DomainsView', [
+      query('top', 'Domains listed before the rest is summed as (other).', { type: 'integer', minimum: 1, maximum: 1000, default: 10 }),
+    ]),
+    '/api/v1/stats/result-codes': statsPath('Result events by result code', 'ResultCodesView'),
+    '/api/v1/stats/sending-limit': statsPath('Usage against the sending limits', 'SendingLimitView', [
+      query('month', 'YYYY-MM, default the current month in tz.'),
+      query('months', 'Months up to and including month.', { type: 'integer', minimum: 1, maximum: 3, default: 3 }),
+    ]),
+    '/api/v1/export': {
+      get: {
+        summary: 'One Excel workbook with a sheet per view',
+        security: [{ bearer: [] }],
+        parameters: [
+          query('views', `Comma-separated views: ${VIEW_IDS.join(', ')}.`),
+          ...commonParameters.filter((parameter) => parameter.name !== 'format'),
+          query('top', 'As for domains.'),
+          query('month', 'As for sending-limit.'),
+          query('months', 'As for sending-limit.'),
+        ],
+        responses: { '200': { description: 'Streamed workbook', content: xlsx }, ...readErrors },
+      },
+    },
+    ...Object.fromEntries(
+      ['templates', 'domains', 'result-codes'].map((kind) => [
+        `/api/v1/values/${kind}`,
+        {
+          get: {
+            summary: `Distinct ${kind} in a range (default the last 30 days), for Grafana variables`,
+            security: [{ bearer: [] }],
+            parameters: [query('from', 'Range start'), query('to', 'Range end'), query('tz', 'Zone of local dates'), query('q', 'Substring, case-insensitive'), query('account', 'Admin keys only')],
+            responses: { '200': { description: 'Sorted values', content: { 'application/json': { schema: ref('Values') } } }, ...readErrors },
+          },
+        },
+      ])
+    ),
+    '/api/v1/limits': {
+      get: {
+        summary: "The account's sending limits",
+        security: [{ bearer: [] }],
+        parameters: [query('account', 'Admin keys only')],
+        responses: { '200': { description: 'Limits; unset ones are null', content: { 'application/json': { schema: ref('Limits') } } }, ...readErrors },
+      },
+      put: {
+        summary: 'Set the sending limits (admin)',
+        security: [{ bearer: [] }],
+        parameters: [query('account', 'The account to set')],
+        requestBody: { required: true, content: { 'application/json': { schema: ref('Limits') } } },
+        responses: { '200': { description: 'The limits now in force', content: { 'application/json': { schema: ref('Limits') } } }, ...readErrors },
+      },
+    },
+  },
+} as const;

@@ -1,0 +1,36 @@
+/** Liveness and readiness: /readyz names what is down (InfluxDB, DATA_DIR) and how far the outbox is behind. */
+import { Router } from 'express';
+import type { Services } from '../services';
+
+export function healthRouter(services: Services): Router {
+  const router = Router();
+  router.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  router.get('/readyz', async (_req, res) => {
+    const problems: string[] = [];
+    const influxdb = await services.influx.ping().then(
+      () => ({ ok: true }),
+      (error: Error) => {
+        problems.push(`InfluxDB is down: ${error.message}`);
+        return { ok: false, error: error.message };
+      }
+    );
+    let dataDir: { ok: boolean; error?: string } = { ok: true };
+    try {
+      services.store.checkWritable();
+    } catch (error) {
+      problems.push(`DATA_DIR is not writable: ${(error as Error).message}`);
+      dataDir = { ok: false, error: (error as Error).message };
+    }
+    const outbox = services.store.outbox();
+    res.status(problems.length === 0 ? 200 : 503).json({
+      status: problems.length === 0 ? 'ready' : 'unavailable',
+      ...(problems.length ? { message: problems.join('; ') } : {}),
+      influxdb,
+      dataDir,
+      outbox: { size: outbox.size, writesFailing: services.flusher.state.failing, lastError: services.flusher.state.lastError },
+    });
+  });
+  return router;
+}

@@ -1,0 +1,86 @@
+/** Statistics views as JSON or streamed xlsx, and the whole-workbook export. */
+import { Router, type Request, type Response } from 'express';
+import { computeView } from '../../domain/computeView';
+import { badRequest, ApiError } from '../../domain/errors';
+import { parseStatsParams, type StatsRequest } from '../../domain/statsParams';
+import { formatBucket } from '../../domain/timeBuckets';
+import { isViewId, VIEW_IDS, VIEWS, type ViewDefinition } from '../../domain/views';
+import { sheetFromResponse, streamWorkbook, type SheetSpec } from '../../export';
+import { actingAccount } from '../auth';
+import type { Services } from '../services';
+
+/** Aborted when the client goes away, so InfluxDB queries and exports stop too. */
+function clientSignal(res: Response): AbortSignal {
+  const controller = new AbortController();
+  res.on('close', () => {
+    if (!res.writableFinished) {
+      controller.abort();
+    }
+  });
+  return controller.signal;
+}
+
+function exportContext(request: StatsRequest, view: ViewDefinition): SheetSpec['context'] {
+  return {
+    account: request.account,
+    ...(view.shape === 'limit'
+      ? { month: request.month, months: request.months }
+      : { from: formatBucket(request.from, request.tz), to: formatBucket(request.to, request.tz), interval: request.interval }),
+    tz: request.tz,
+    filters: request.filters,
+    ...(view.id === 'domains' ? { top: request.top } : {}),
+  };
+}
+
+function fileName(title: string, request: StatsRequest): string {
+  const day = (ms: number) => formatBucket(ms, request.tz).slice(0, 10);
+  return `${title} ${day(request.from)} to ${day(request.to - 1)}`;
+}
+
+export function statsRouter(services: Services): Router {
+  const router = Router();
+
+  async function sheet(req: Request, view: ViewDefinition, account: string, strict: boolean, signal: AbortSignal) {
+    const now = services.now();
+    const request = parseStatsParams(req.query, view, account, services.config.defaultTz, now, strict);
+    const response = await computeView(services.stats, services.limits, view, request, now, signal);
+    return { request, response, spec: () => sheetFromResponse(view, response, exportContext(request, view)) };
+  }
+
+  router.get('/stats/:view', async (req, res) => {
+    const id = req.params.view;
+    if (!isViewId(id)) {
+      throw new ApiError(404, 'unknown_view', `no view ${JSON.stringify(id.slice(0, 100))}; views are ${VIEW_IDS.join(', ')}`);
+    }
+    const view = VIEWS[id];
+    const account = actingAccount(req, 'read');
+    const signal = clientSignal(res);
+    const { request, response, spec } = await sheet(req, view, account, true, signal);
+    if (request.format === 'xlsx') {
+      await streamWorkbook(res, { fileName: fileName(view.title, request), generatedAt: new Date(services.now()), sheets: [spec()] }, signal);
+      return;
+    }
+    res.json(response);
+  });
+
+  router.get('/export', async (req, res) => {
+    const account = actingAccount(req, 'read');
+    const text = typeof req.query.views === 'string' ? req.query.views : VIEW_IDS.join(',');
+    const ids = [...new Set(text.split(',').map((id) => id.trim()).filter((id) => id !== ''))];
+    const unknown = ids.filter((id) => !isViewId(id));
+    if (ids.length === 0 || unknown.length > 0) {
+      throw badRequest('invalid_parameter', `views must list views from ${VIEW_IDS.join(', ')}${unknown.length ? `; unknown: ${unknown.join(', ')}` : ''}`);
+    }
+    const signal = clientSignal(res);
+    const sheets: SheetSpec[] = [];
+    let first: StatsRequest | undefined;
+    for (const id of ids) {
+      const built = await sheet(req, VIEWS[id as keyof typeof VIEWS], account, false, signal);
+      first ??= built.request;
+      sheets.push(built.spec());
+    }
+    await streamWorkbook(res, { fileName: fileName('Mail delivery statistics', first!), generatedAt: new Date(services.now()), sheets }, signal);
+  });
+
+  return router;
+}

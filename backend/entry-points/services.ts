@@ -1,0 +1,19 @@
+import type { BackendConfig } from '../config';
+import type { IngestService } from '../domain/ingest';
+import type { LimitsService } from '../domain/limits';
+import type { StatsService } from '../domain/statsService';
+import type { CounterStore } from '../storage/counterStore';
+import type { InfluxClient } from '../storage/influxClient';
+import type { OutboxFlusher } from '../storage/outboxFlusher';
+
+/** Everything the HTTP layer calls, made once at start. */
+export interface Services {
+  config: BackendConfig;
+  store: CounterStore;
+  influx: InfluxClient;
+  flusher: OutboxFlusher;
+  ingest: IngestService;
+  stats: StatsService;
+  limits: LimitsService;
+  now(): number;
+}

@@ -1,0 +1,84 @@
+import { DOMAINS_VIEW, REQUEST_DATE_VIEW, SENDING_LIMIT_VIEW } from '../domain/views';
+import { headerLines, joinValues } from './headerBlock';
+
+const generatedAt = new Date('2026-04-01T08:30:15Z');
+
+describe('joinValues', () => {
+  it('says all when there is no filter', () => {
+    expect(joinValues(undefined)).toBe('all');
+    expect(joinValues([])).toBe('all');
+  });
+
+  it('joins plain values and quotes those with commas, quotes or edge spaces', () => {
+    expect(joinValues(['welcome', '환영 메일, "VIP"', ' padded', '(none)'])).toBe(
+      'welcome, "환영 메일, ""VIP""", " padded", (none)'
+    );
+  });
+});
+
+describe('headerLines', () => {
+  it('describes a time view: account, range, zone, interval, its filters, generated at', () => {
+    const lines = headerLines(
+      {
+        view: REQUEST_DATE_VIEW,
+        context: {
+          account: 'acme',
+          from: '2026-03-01T00:00:00+01:00',
+          to: '2026-04-01T00:00:00+02:00',
+          tz: 'Europe/Berlin',
+          interval: '1d',
+          filters: { template: ['welcome', 'a,b'], resultCode: ['MAIL_SENT'] },
+        },
+        rows: [],
+      },
+      generatedAt
+    );
+    expect(lines).toEqual([
+      { label: 'Account', value: 'acme' },
+      { label: 'Range', value: '2026-03-01 00:00 – 2026-04-01 00:00 (end excluded)' },
+      { label: 'Time zone', value: 'Europe/Berlin' },
+      { label: 'Interval', value: 'Day' },
+      { label: 'Template', value: 'welcome, "a,b"' },
+      { label: 'Domain', value: 'all' },
+      { label: 'Generated at', value: new Date('2026-04-01T10:30:15Z'), numFmt: 'yyyy-mm-dd hh:mm:ss' },
+    ]);
+  });
+
+  it('adds the top for the domains view', () => {
+    const lines = headerLines(
+      { view: DOMAINS_VIEW, context: { account: 'acme', tz: 'UTC', filters: {}, top: 5 }, rows: [] },
+      generatedAt
+    );
+    expect(lines.map((line) => line.label)).toEqual([
+      'Account',
+      'Time zone',
+      'Template',
+      'Domain',
+      'Result code',
+      'Top domains',
+      'Generated at',
+    ]);
+    expect(lines[5]).toEqual({ label: 'Top domains', value: 5, numFmt: '#,##0' });
+  });
+
+  it('describes the sending limit: months, limits and the change link', () => {
+    const lines = headerLines(
+      {
+        view: SENDING_LIMIT_VIEW,
+        context: { account: 'acme', tz: 'Asia/Seoul', filters: {}, month: '2026-03', months: 3 },
+        rows: [],
+        limit: { monthly: 100000, daily: null, changeRequestUrl: 'https://example.com/limits' },
+      },
+      generatedAt
+    );
+    expect(lines).toEqual([
+      { label: 'Account', value: 'acme' },
+      { label: 'Time zone', value: 'Asia/Seoul' },
+      { label: 'Months', value: '2026-01–2026-03' },
+      { label: 'Monthly limit', value: 100000, numFmt: '#,##0' },
+      { label: 'Daily limit', value: 'not set' },
+      { label: 'Limit change', value: { text: 'Request a limit change', hyperlink: 'https://example.com/limits' } },
+      { label: 'Generated at', value: new Date('2026-04-01T17:30:15Z'), numFmt: 'yyyy-mm-dd hh:mm:ss' },
+    ]);
+  });
+});

@@ -1,0 +1,158 @@
+/**
+ * Drains the outbox to InfluxDB: writes the current absolute totals of changed counters
+ * and confirms them only after InfluxDB accepted the write. Rewriting a total is harmless,
+ * so a crash between write and confirm counts nothing twice. Retries with back-off.
+ */
+import type { CounterStore, PendingCounter } from './counterStore';
+import { InfluxRequestError, type InfluxClient } from './influxClient';
+import { encodeTagText, formatLine } from './lineProtocol';
+import { COUNTS_MEASUREMENT } from './schema';
+
+const BATCH_LINES = 5000;
+const MIN_BACKOFF_MS = 200;
+const MAX_BACKOFF_MS = 15000;
+
+export function counterLine(counter: PendingCounter, writerId: string): string {
+  return formatLine(
+    COUNTS_MEASUREMENT,
+    [
+      ['account', counter.account],
+      ['axis', counter.axis],
+      ['code', counter.code],
+      ['domain', encodeTagText(counter.domain)],
+      ['kind', counter.kind],
+      ['template', encodeTagText(counter.template)],
+      ['writer', writerId],
+    ],
+    [['n', counter.n]],
+    counter.bucket / 1000
+  );
+}
+
+interface Waiter {
+  throughSeq: number;
+  resolve(): void;
+  reject(error: Error): void;
+}
+
+export interface FlusherState {
+  /** Last write failed and no later write succeeded. */
+  failing: boolean;
+  lastError: string | null;
+}
+
+export class OutboxFlusher {
+  private running = false;
+  private again = false;
+  private timer: NodeJS.Timeout | undefined;
+  private backoffMs = MIN_BACKOFF_MS;
+  private waiters: Waiter[] = [];
+  private stopped = false;
+  readonly state: FlusherState = { failing: false, lastError: null };
+
+  constructor(
+    private readonly store: CounterStore,
+    private readonly influx: InfluxClient,
+    private readonly onWrite: (lines: number, seconds: number, error?: Error) => void = () => {}
+  ) {}
+
+  /** Starts draining now (or right after the pass under way); during a back-off the timer decides. */
+  kick(): void {
+    if (this.stopped || this.timer !== undefined) {
+      return;
+    }
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    void this.drain();
+  }
+
+  /** Resolves once every change made so far is in InfluxDB; rejects if a write fails meanwhile. */
+  flushed(): Promise<void> {
+    const throughSeq = this.store.lastSeq();
+    if (this.doneThrough(throughSeq)) {
+      return Promise.resolve();
+    }
+    if (this.state.failing) {
+      return Promise.reject(new Error(this.state.lastError ?? 'InfluxDB writes are failing'));
+    }
+    return new Promise((resolve, reject) => {
+      this.waiters.push({ throughSeq, resolve, reject });
+      this.kick();
+    });
+  }
+
+  private doneThrough(seq: number): boolean {
+    const { oldestSeq } = this.store.outbox();
+    return oldestSeq === null || oldestSeq > seq;
+  }
+
+  private settleWaiters(error?: Error): void {
+    const waiting = this.waiters;
+    this.waiters = [];
+    for (const waiter of waiting) {
+      if (error) {
+        waiter.reject(error);
+      } else if (this.doneThrough(waiter.throughSeq)) {
+        waiter.resolve();
+      } else {
+        this.waiters.push(waiter);
+      }
+    }
+  }
+
+  private async drain(): Promise<void> {
+    this.running = true;
+    try {
+      do {
+        this.again = false;
+        let batch = this.store.pending(BATCH_LINES);
+        while (batch.length > 0 && !this.stopped) {
+          const started = process.hrtime.bigint();
+          await this.influx.write(batch.map((counter) => counterLine(counter, this.store.writerId)));
+          this.onWrite(batch.length, Number(process.hrtime.bigint() - started) / 1e9);
+          this.store.confirm(batch);
+          this.settleWaiters();
+          batch = batch.length < BATCH_LINES ? [] : this.store.pending(BATCH_LINES);
+        }
+      } while (this.again && !this.stopped);
+      this.state.failing = false;
+      this.state.lastError = null;
+      this.backoffMs = MIN_BACKOFF_MS;
+      this.settleWaiters();
+    } catch (error) {
+      const failure = error as Error;
+      this.onWrite(0, 0, failure);
+      this.state.failing = true;
+      this.state.lastError = failure.message;
+      this.settleWaiters(failure);
+      // A refused write (4xx) will not heal by itself, but InfluxDB may be reconfigured: keep trying, slower.
+      const delay = error instanceof InfluxRequestError ? MAX_BACKOFF_MS : this.backoffMs;
+      this.backoffMs = Math.min(this.backoffMs * 2, MAX_BACKOFF_MS);
+      this.again = false;
+      if (!this.stopped) {
+        this.timer = setTimeout(() => {
+          this.timer = undefined;
+          this.kick();
+        }, delay);
+        this.timer.unref();
+      }
+    } finally {
+      this.running = false;
+    }
+    if (this.again && !this.stopped) {
+      this.kick();
+    }
+  }
+
+  /** Stops retrying; pending changes stay in the outbox for the next start. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    clearTimeout(this.timer);
+    while (this.running) {
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    this.settleWaiters(new Error('the backend is stopping'));
+  }
+}

@@ -1,0 +1,67 @@
+/** Backfills demo history, then (with follow) keeps streaming live events until aborted. */
+import type { DemoArgs } from './args';
+import { localMidnight } from './calendar';
+import { DemoStream } from './demoStream';
+import { demoLimits, putLimits } from './limits';
+import { sendEvents, type SenderOptions } from './sender';
+import { addToTotals, zeroTotals, type SentTotals } from './totals';
+
+export interface DemoHooks {
+  now?: () => number;
+  log?: (line: string) => void;
+  /** Ends live streaming (after the batch in flight). */
+  signal?: AbortSignal;
+}
+
+const BACKFILL_ATTEMPTS = 10;
+const LIVE_REPORT_EVERY_MS = 60_000;
+
+function waitOrAbort(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(done, ms);
+    signal?.addEventListener('abort', done, { once: true });
+    function done() {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', done);
+      resolve();
+    }
+  });
+}
+
+export async function runDemo(args: DemoArgs, hooks: DemoHooks = {}): Promise<SentTotals> {
+  const now = hooks.now ?? Date.now;
+  const log = hooks.log ?? (() => undefined);
+  const traffic = { seed: args.seed, rate: args.rate };
+  const startedAt = now();
+  if (args.adminKey) {
+    const limits = demoLimits(traffic, startedAt);
+    await putLimits(args.url, args.adminKey, args.account, limits);
+    log(`set ${args.account}'s limits: monthly ${limits.monthly} (this month will use ${limits.monthUsage}), daily ${limits.daily}`);
+  }
+  const sender: SenderOptions = {
+    url: args.url,
+    key: args.key,
+    batchSize: args.batchSize,
+    concurrency: 2,
+    maxAttempts: BACKFILL_ATTEMPTS,
+  };
+  const stream = new DemoStream(traffic, localMidnight(startedAt, args.days));
+  const totals = zeroTotals();
+  const backfill = stream.due(startedAt);
+  await sendEvents(backfill, sender);
+  addToTotals(totals, backfill);
+  log(`backfilled ${args.days} days + today: ${JSON.stringify(totals)}`);
+  let reportedAt = now();
+  while (args.follow && !hooks.signal?.aborted) {
+    await waitOrAbort(args.tickSeconds * 1000, hooks.signal);
+    // Live: a backend restart must not lose events, so retry for as long as it takes.
+    const live = stream.due(now());
+    await sendEvents(live, { ...sender, maxAttempts: Infinity });
+    addToTotals(totals, live);
+    if (now() - reportedAt >= LIVE_REPORT_EVERY_MS) {
+      reportedAt = now();
+      log(`streaming: ${JSON.stringify(totals)}`);
+    }
+  }
+  return totals;
+}

@@ -1,0 +1,83 @@
+import { createDataFrame, type DataFrame } from '@grafana/data';
+import type { SendingLimitResponse } from '../../../backend/domain/apiTypes';
+import { SENDING_LIMIT_VIEW, type ColumnDefinition } from '../../../backend/domain/views';
+import { dayStartInZone } from '../timeZone';
+import { columnField, pickColumns } from './fields';
+
+// The configured limits, repeated on every row so a panel can draw them as lines next to the usage.
+const MONTHLY_LIMIT: ColumnDefinition = { key: 'monthlyLimit', label: 'Monthly limit', unit: 'count' };
+const DAILY_LIMIT: ColumnDefinition = { key: 'dailyLimit', label: 'Daily limit', unit: 'count' };
+
+/** What a panel (or the export) needs beyond the numbers: where to ask for a higher limit. */
+export interface LimitFrameCustomMeta {
+  changeRequestUrl: string | null;
+}
+
+function limitMeta(response: SendingLimitResponse) {
+  const custom: LimitFrameCustomMeta = { changeRequestUrl: response.limit.changeRequestUrl };
+  return { custom };
+}
+
+/** One row per day of the months asked for: volume, cumulative volume within its month, the limits, share of the daily limit. */
+export function limitDaysFrame(response: SendingLimitResponse, refId: string): DataFrame {
+  const [date, volume, cumulative, dailyShare] = pickColumns(SENDING_LIMIT_VIEW.columns, [
+    'date',
+    'volume',
+    'cumulative',
+    'dailyShare',
+  ]);
+  const days = response.months.flatMap((month) => month.days).sort((a, b) => a.date.localeCompare(b.date));
+  return createDataFrame({
+    refId,
+    name: SENDING_LIMIT_VIEW.title,
+    meta: limitMeta(response),
+    fields: [
+      columnField(
+        date,
+        days.map((day) => dayStartInZone(day.date, response.tz))
+      ),
+      columnField(
+        volume,
+        days.map((day) => day.volume)
+      ),
+      columnField(
+        cumulative,
+        days.map((day) => day.cumulative)
+      ),
+      columnField(
+        MONTHLY_LIMIT,
+        days.map(() => response.limit.monthly)
+      ),
+      columnField(
+        DAILY_LIMIT,
+        days.map(() => response.limit.daily)
+      ),
+      columnField(
+        dailyShare,
+        days.map((day) => day.dailyShare)
+      ),
+    ],
+  });
+}
+
+/** One summary row per month: used, remaining, share of the monthly limit, projection, the limit. */
+export function limitMonthsFrame(response: SendingLimitResponse, refId: string): DataFrame {
+  const months = [...response.months].sort((a, b) => a.month.localeCompare(b.month));
+  return createDataFrame({
+    refId,
+    name: SENDING_LIMIT_VIEW.title,
+    meta: { ...limitMeta(response), preferredVisualisationType: 'table' },
+    fields: [
+      ...SENDING_LIMIT_VIEW.monthColumns.map((column) =>
+        columnField(
+          column,
+          months.map((month) => month[column.key as keyof typeof month] ?? null)
+        )
+      ),
+      columnField(
+        MONTHLY_LIMIT,
+        months.map(() => response.limit.monthly)
+      ),
+    ],
+  });
+}

@@ -1,0 +1,33 @@
+import { createDataFrame, DataFrameType, type DataFrame } from '@grafana/data';
+import type { TimeViewResponse } from '../../../backend/domain/apiTypes';
+import { METRIC_DEFINITIONS, type MetricKey, type TimeViewDefinition } from '../../../backend/domain/views';
+import { bucketTimeField, columnField } from './fields';
+
+/** The metrics a query shows: its choice within the view, in its order; none chosen means all of the view's. */
+export function chosenMetrics(view: TimeViewDefinition, metrics: readonly MetricKey[] | undefined): MetricKey[] {
+  const valid = (metrics ?? []).filter((metric) => view.metrics.includes(metric));
+  return valid.length > 0 ? valid : [...view.metrics];
+}
+
+/** One wide time series: the bucket start and a field per chosen metric (rates null where undefined). */
+export function timeViewFrame(
+  response: TimeViewResponse,
+  view: TimeViewDefinition,
+  metrics: readonly MetricKey[] | undefined,
+  refId: string
+): DataFrame {
+  return createDataFrame({
+    refId,
+    name: view.title,
+    meta: { type: DataFrameType.TimeSeriesWide },
+    fields: [
+      bucketTimeField(response.rows.map((row) => row.time)),
+      ...chosenMetrics(view, metrics).map((metric) =>
+        columnField(
+          METRIC_DEFINITIONS[metric],
+          response.rows.map((row) => row[metric] ?? null)
+        )
+      ),
+    ],
+  });
+}

@@ -1,0 +1,33 @@
+/**
+ * React 19's react-dom/server.browser, which @grafana/ui loads, needs MessageChannel at import
+ * time and jsdom has none. Import this first in tests that load @grafana/runtime or @grafana/ui.
+ * A timer-based channel, unlike node's, keeps no handle open after the test.
+ */
+type Listener = ((event: { data: unknown }) => void) | null;
+
+class TimerMessagePort {
+  onmessage: Listener = null;
+  peer?: TimerMessagePort;
+
+  postMessage(data: unknown): void {
+    setTimeout(() => this.peer?.onmessage?.({ data }), 0);
+  }
+
+  close(): void {
+    this.onmessage = null;
+  }
+}
+
+class TimerMessageChannel {
+  readonly port1 = new TimerMessagePort();
+  readonly port2 = new TimerMessagePort();
+
+  constructor() {
+    this.port1.peer = this.port2;
+    this.port2.peer = this.port1;
+  }
+}
+
+if (typeof globalThis.MessageChannel === 'undefined') {
+  Object.assign(globalThis, { MessageChannel: TimerMessageChannel });
+}

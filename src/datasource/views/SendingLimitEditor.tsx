@@ -1,0 +1,49 @@
+import React, { useState } from 'react';
+import { InlineField, Input, RadioButtonGroup } from '@grafana/ui';
+import type { LimitViewDefinition } from '../../../backend/domain/views';
+import { LABEL_WIDTH } from '../components/layout';
+import type { ViewEditorProps } from '../components/viewEditorProps';
+import type { LimitOutput } from '../types';
+import { isMonthInput } from './queryInputs';
+
+const MONTHS_OPTIONS = [1, 2, 3].map((months) => ({ label: String(months), value: months }));
+const OUTPUT_OPTIONS: Array<{ label: string; value: LimitOutput }> = [
+  { label: 'Days', value: 'days' },
+  { label: 'Months', value: 'months' },
+];
+
+/** By sending limit: which month, how many months back, days or month summaries. */
+export function SendingLimitEditor({ query, onChange }: ViewEditorProps<LimitViewDefinition>) {
+  const [monthText, setMonthText] = useState(query.month ?? '');
+  const monthValid = isMonthInput(monthText);
+  return (
+    <>
+      <InlineField
+        label="Month"
+        labelWidth={LABEL_WIDTH}
+        tooltip="YYYY-MM or a dashboard variable; empty: the month the dashboard's range ends in"
+        invalid={!monthValid}
+        error="A month as YYYY-MM, e.g. 2026-03"
+      >
+        <Input
+          aria-label="Month"
+          width={16}
+          value={monthText}
+          placeholder="YYYY-MM"
+          onChange={(event) => setMonthText(event.currentTarget.value)}
+          onBlur={() => monthValid && monthText.trim() !== (query.month ?? '') && onChange({ ...query, month: monthText.trim() })}
+        />
+      </InlineField>
+      <InlineField label="Months" labelWidth={LABEL_WIDTH} tooltip="How many months, counting back from the month, included">
+        <RadioButtonGroup options={MONTHS_OPTIONS} value={query.months ?? 3} onChange={(months) => onChange({ ...query, months })} />
+      </InlineField>
+      <InlineField label="Output" labelWidth={LABEL_WIDTH}>
+        <RadioButtonGroup
+          options={OUTPUT_OPTIONS}
+          value={query.limitOutput ?? 'days'}
+          onChange={(limitOutput) => onChange({ ...query, limitOutput })}
+        />
+      </InlineField>
+    </>
+  );
+}

@@ -1,0 +1,35 @@
+import React from 'react';
+import { InlineField, MultiCombobox } from '@grafana/ui';
+import { METRIC_DEFINITIONS, type MetricKey, type TimeViewDefinition } from '../../../backend/domain/views';
+import { FilterFields } from '../components/FilterFields';
+import { IntervalField } from '../components/IntervalField';
+import { LABEL_WIDTH } from '../components/layout';
+import type { ViewEditorProps } from '../components/viewEditorProps';
+
+/** By request date / by send date: which counts and rates, bucket size, filters. */
+export function TimeViewEditor(props: ViewEditorProps<TimeViewDefinition>) {
+  const { view, query, onChange } = props;
+  const metricOptions = view.metrics.map((metric) => ({
+    value: metric,
+    label: METRIC_DEFINITIONS[metric].label,
+    description: METRIC_DEFINITIONS[metric].description,
+  }));
+  // Metrics kept from another view are not this view's: show (and send) only this view's.
+  const chosen = (query.metrics ?? []).filter((metric) => view.metrics.includes(metric));
+  return (
+    <>
+      <InlineField label="Metrics" labelWidth={LABEL_WIDTH} tooltip="None chosen: every metric of the view">
+        <MultiCombobox<MetricKey>
+          aria-label="Metrics"
+          options={metricOptions}
+          value={chosen}
+          onChange={(options) => onChange({ ...query, metrics: options.map((option) => option.value) })}
+          placeholder="All metrics"
+          width={60}
+        />
+      </InlineField>
+      <IntervalField value={query.interval} onChange={(interval) => onChange({ ...query, interval })} />
+      <FilterFields {...props} />
+    </>
+  );
+}
