@@ -29,6 +29,12 @@ export interface BackendConfig {
   maxOutbox: number;
   /** Distinguishes this instance's series when several share one InfluxDB; default made once per DATA_DIR. */
   writerId?: string;
+  /** Requests per minute per API key (token bucket, bursts up to the same number); absent: no limit. */
+  rateLimitPerMinute?: number;
+  /** Serves /metrics without authentication on this port (same HOST); absent: /metrics on PORT with an admin key. */
+  metricsPort?: number;
+  /** pino level for the JSON logs on stdout; absent: silent (embedding code and tests). */
+  logLevel?: string;
 }
 
 export class ConfigError extends Error {}
@@ -78,17 +84,27 @@ function positiveInteger(env: NodeJS.ProcessEnv, name: string, fallback: number)
   return Number(text);
 }
 
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+function tcpPort(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const port = positiveInteger(env, name, fallback);
+  if (port > 65535) {
+    throw new ConfigError(`${name} must be at most 65535`);
+  }
+  return port;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv): BackendConfig {
   const defaultTz = env.DEFAULT_TZ || 'UTC';
   if (!isValidZone(defaultTz)) {
     throw new ConfigError(`DEFAULT_TZ ${JSON.stringify(defaultTz)} is not an IANA time zone`);
   }
-  const port = positiveInteger(env, 'PORT', 3001);
-  if (port > 65535) {
-    throw new ConfigError('PORT must be at most 65535');
+  const logLevel = env.LOG_LEVEL || 'info';
+  if (!LOG_LEVELS.includes(logLevel)) {
+    throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`);
   }
   return {
-    port,
+    port: tcpPort(env, 'PORT', 3001),
     host: env.HOST || '127.0.0.1',
     influxUrl: env.INFLUX_URL || 'http://127.0.0.1:8086',
     influxDatabase: env.INFLUX_DATABASE || 'mail_delivery',
@@ -102,5 +118,9 @@ export function loadConfig(env: NodeJS.ProcessEnv): BackendConfig {
     maxBodyBytes: positiveInteger(env, 'MAX_BODY_BYTES', 32 * 1024 * 1024),
     maxOutbox: positiveInteger(env, 'MAX_OUTBOX', 2_000_000),
     writerId: env.WRITER_ID || undefined,
+    // Generous: one key may send 1,000 requests a second for a minute before it is slowed down.
+    rateLimitPerMinute: positiveInteger(env, 'RATE_LIMIT_PER_MINUTE', 60_000),
+    metricsPort: env.METRICS_PORT ? tcpPort(env, 'METRICS_PORT', 0) : undefined,
+    logLevel,
   };
 }

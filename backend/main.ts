@@ -1,15 +1,21 @@
-/** `npm run backend`: configuration from the environment, stops cleanly on SIGINT/SIGTERM. */
+/** `npm run backend`: configuration from the environment, JSON logs on stdout, stops cleanly on SIGINT/SIGTERM. */
 import { ConfigError, loadConfig } from './config';
+import { createLogger } from './observability/logger';
 import { startBackend } from './server';
 
 async function main(): Promise<void> {
   const config = loadConfig(process.env);
-  const backend = await startBackend(config);
-  console.log(`mail delivery analytics backend listening on ${backend.url} (InfluxDB ${config.influxUrl}, database ${config.influxDatabase})`);
-  const stop = () => {
+  const logger = createLogger(config.logLevel ?? 'info');
+  const backend = await startBackend(config, { logger });
+  logger.info({ influxUrl: config.influxUrl, database: config.influxDatabase, dataDir: config.dataDir }, 'mail delivery analytics backend started');
+  const stop = (signal: string) => {
+    logger.info({ signal }, 'stopping');
     backend.stop().then(
       () => process.exit(0),
-      () => process.exit(1)
+      (error: Error) => {
+        logger.error({ err: error }, 'stopping failed');
+        process.exit(1);
+      }
     );
   };
   process.once('SIGINT', stop);
@@ -17,6 +23,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: Error) => {
-  console.error(error instanceof ConfigError ? `configuration error: ${error.message}` : `cannot start: ${error.message}`);
+  const message = error instanceof ConfigError ? `configuration error: ${error.message}` : `cannot start: ${error.message}`;
+  createLogger('info').fatal({ err: error instanceof ConfigError ? undefined : error }, message);
   process.exit(1);
 });

@@ -1,29 +1,80 @@
-/** Assembles storage, domain and HTTP, and starts listening. */
-import type { Server } from 'node:http';
+/** Assembles storage, domain, HTTP and observability, and starts listening. */
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import express from 'express';
 import type { BackendConfig } from './config';
 import { IngestService } from './domain/ingest';
 import { LimitsService } from './domain/limits';
 import { StatsService } from './domain/statsService';
-import { createApp } from './entry-points/app';
+import { createApp, metricsHandler, securityHeaders } from './entry-points/app';
 import type { Services } from './entry-points/services';
+import { createLogger, type Logger } from './observability/logger';
+import { BackendMetrics } from './observability/metrics';
+import { OutboxClock } from './observability/outboxClock';
 import { CounterStore } from './storage/counterStore';
-import { InfluxClient } from './storage/influxClient';
+import { InfluxClient, InfluxUnavailableError } from './storage/influxClient';
 import { OutboxFlusher } from './storage/outboxFlusher';
 
 export interface RunningBackend {
   url: string;
+  /** Set when config.metricsPort is: the unauthenticated /metrics listener. */
+  metricsUrl?: string;
   services: Services;
+  metrics: BackendMetrics;
   stop(): Promise<void>;
 }
 
 export interface StartOptions {
+  /** Unexpected errors; default: the logger. */
   log?: (error: Error) => void;
+  /** Default: JSON lines on stdout at config.logLevel (silent when unset). */
+  logger?: Logger;
   now?: () => number;
 }
 
+const DATABASE_RETRY_MS = 2000;
+
+/** Counts the event types of each accepted batch (the batch is valid once ingest returns). */
+class MeasuredIngestService extends IngestService {
+  constructor(
+    store: CounterStore,
+    flusher: OutboxFlusher,
+    maxOutbox: number,
+    private readonly metrics: BackendMetrics
+  ) {
+    super(store, flusher, maxOutbox);
+  }
+
+  override ingest(...args: Parameters<IngestService['ingest']>): ReturnType<IngestService['ingest']> {
+    const result = super.ingest(...args);
+    this.metrics.eventsAccepted(args[0].map((event) => String((event as { type: unknown }).type)), result.duplicates);
+    return result;
+  }
+}
+
+function listen(handler: Parameters<typeof createServer>[1], port: number, host: string): Promise<{ server: Server; url: string }> {
+  const server = createServer(handler);
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      const bound = (server.address() as AddressInfo).port;
+      const shown = host === '0.0.0.0' ? '127.0.0.1' : host;
+      resolve({ server, url: `http://${shown.includes(':') ? `[${shown}]` : shown}:${bound}` });
+    });
+  });
+}
+
+function close(server: Server): Promise<void> {
+  return new Promise((resolve) => {
+    server.close(() => resolve());
+    server.closeAllConnections();
+  });
+}
+
 export async function startBackend(config: BackendConfig, options: StartOptions = {}): Promise<RunningBackend> {
-  const log = options.log ?? ((error: Error) => console.error(error));
+  const logger = options.logger ?? createLogger(config.logLevel ?? 'silent');
+  const log = options.log ?? ((error: Error) => logger.error({ err: error }, error.message));
+  const now = options.now ?? Date.now;
   const influx = new InfluxClient({
     url: config.influxUrl,
     database: config.influxDatabase,
@@ -32,47 +83,85 @@ export async function startBackend(config: BackendConfig, options: StartOptions 
     token: config.influxToken,
   });
   const store = new CounterStore(config.dataDir, config.writerId);
-  try {
-    // A database made just now holds nothing: send it every counter this instance has.
-    if ((await influx.ensureDatabase()) === 'created') {
-      store.resendAll();
+  const clock = new OutboxClock(now());
+  const outboxReading = () => {
+    clock.note(store.lastSeq(), now());
+    const { size, oldestSeq } = store.outbox();
+    return { depth: size, ageSeconds: clock.ageSeconds(oldestSeq, now()) };
+  };
+  const metrics = new BackendMetrics(outboxReading);
+  const flusher = new OutboxFlusher(store, influx, (counters, seconds, error) => metrics.influxWrite(counters, seconds, error));
+
+  // InfluxDB may be down at start: ingestion works from DATA_DIR alone, so start anyway and
+  // make sure of the database once InfluxDB answers. A database made just now holds nothing:
+  // it gets every counter this instance has.
+  let stopped = false;
+  let databaseRetry: NodeJS.Timeout | undefined;
+  const ensureDatabase = async (): Promise<void> => {
+    databaseRetry = undefined;
+    try {
+      if ((await influx.ensureDatabase()) === 'created') {
+        store.resendAll();
+      }
+      flusher.retryNow();
+    } catch (error) {
+      if (!(error instanceof InfluxUnavailableError)) {
+        throw error;
+      }
+      logger.warn({ err: error }, 'InfluxDB is unavailable; events are kept in DATA_DIR until it answers');
+      if (!stopped) {
+        databaseRetry = setTimeout(() => void ensureDatabase().catch(log), DATABASE_RETRY_MS);
+      }
     }
+  };
+  try {
+    await ensureDatabase();
   } catch (error) {
     store.close();
     throw error;
   }
-  const flusher = new OutboxFlusher(store, influx);
   const limits = new LimitsService(store, influx, config.limitChangeRequestUrl);
-  const now = options.now ?? Date.now;
   await limits.publishAll(now()).catch(log);
   const services: Services = {
     config,
     store,
     influx,
     flusher,
-    ingest: new IngestService(store, flusher, config.maxOutbox),
+    ingest: new MeasuredIngestService(store, flusher, config.maxOutbox, metrics),
     stats: new StatsService(influx, flusher, store),
     limits,
     now,
   };
+  // Ages are exact to a second whether or not anyone is looking.
+  const clockTimer = setInterval(() => clock.note(store.lastSeq(), now()), 1000).unref();
   flusher.kick(); // replay what an earlier run left in the outbox
-  const app = createApp(services, log);
-  const server: Server = await new Promise((resolve, reject) => {
-    const listening = app.listen(config.port, config.host, () => resolve(listening));
-    listening.once('error', reject);
-  });
-  const { port } = server.address() as AddressInfo;
-  const host = config.host === '0.0.0.0' ? '127.0.0.1' : config.host;
-  return {
-    url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
-    services,
-    async stop() {
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      });
-      await flusher.stop();
-      store.close();
+  const app = createApp(services, {
+    logger,
+    metrics,
+    log,
+    outboxAgeSeconds: (oldestSeq) => {
+      clock.note(store.lastSeq(), now());
+      return clock.ageSeconds(oldestSeq, now());
     },
+    metricsOnApiPort: config.metricsPort === undefined,
+  });
+  const api = await listen(app, config.port, config.host);
+  let metricsListener: { server: Server; url: string } | undefined;
+  const stop = async () => {
+    stopped = true;
+    clearTimeout(databaseRetry);
+    clearInterval(clockTimer);
+    await Promise.all([close(api.server), ...(metricsListener ? [close(metricsListener.server)] : [])]);
+    await flusher.stop();
+    store.close();
   };
+  if (config.metricsPort !== undefined) {
+    const metricsApp = express().disable('x-powered-by').use(securityHeaders).get('/metrics', metricsHandler(metrics));
+    metricsListener = await listen(metricsApp, config.metricsPort, config.host).catch(async (error: Error) => {
+      await stop();
+      throw error;
+    });
+  }
+  logger.info({ url: api.url, metricsUrl: metricsListener?.url, writer: store.writerId }, 'listening');
+  return { url: api.url, metricsUrl: metricsListener?.url, services, metrics, stop };
 }

@@ -1,12 +1,14 @@
 /**
  * API keys: `Authorization: Bearer <key>`. Keys are looked up by their SHA-256, so the
  * comparison does not depend on how much of a key matches, and no key is kept or logged.
+ * Each key has its own request rate limit (429 with Retry-After).
  */
 import { timingSafeEqual } from 'node:crypto';
 import type { NextFunction, Request, Response } from 'express';
 import { hashKey, type ApiKeyEntry, type Scope } from '../config';
 import { ACCOUNT_PATTERN } from '../domain/events';
 import { ApiError } from '../domain/errors';
+import type { RateLimiter } from '../observability/rateLimit';
 
 export interface Caller {
   account: string;
@@ -29,7 +31,7 @@ export function keyring(entries: readonly ApiKeyEntry[]) {
   };
 }
 
-export function authenticate(entries: readonly ApiKeyEntry[]) {
+export function authenticate(entries: readonly ApiKeyEntry[], limiter?: RateLimiter) {
   const lookup = keyring(entries);
   return (req: Request, _res: Response, next: NextFunction) => {
     const header = req.headers.authorization;
@@ -41,9 +43,21 @@ export function authenticate(entries: readonly ApiKeyEntry[]) {
     if (!entry) {
       throw new ApiError(401, 'unauthorized', 'unknown API key');
     }
+    const wait = limiter?.take(entry.keyHash) ?? 0;
+    if (wait > 0) {
+      throw new ApiError(429, 'rate_limited', `this key sent too many requests; try again in ${wait} s`, undefined, wait);
+    }
     req.caller = { account: entry.account, scopes: entry.scopes, admin: entry.scopes.has('admin') };
     next();
   };
+}
+
+/** For endpoints outside /api/v1 that need an admin key (/metrics on the API port). */
+export function requireAdmin(req: Request, _res: Response, next: NextFunction): void {
+  if (!req.caller?.admin) {
+    throw new ApiError(403, 'forbidden_scope', 'this endpoint needs an admin key');
+  }
+  next();
 }
 
 /** The account a request acts for: its key's, or for an admin key the one named by `?account=`. */

@@ -30,7 +30,25 @@ function fromBodyParser(error: BodyParserError): ApiError | undefined {
   }
 }
 
+/**
+ * DATA_DIR cannot take the batch (disk full, read-only, I/O error): nothing was committed,
+ * so nothing was acknowledged; the caller retries later with the same ids.
+ */
+function fromStorage(error: Error & { code?: unknown }): ApiError | undefined {
+  if (error.name !== 'SqliteError' || typeof error.code !== 'string') {
+    return undefined;
+  }
+  return new ApiError(
+    503,
+    'storage_unavailable',
+    `the backend cannot write its durable state in DATA_DIR (${error.code}); nothing of this request was taken, try again later`,
+    undefined,
+    30
+  );
+}
+
 export function sendError(res: Response, error: ApiError): void {
+  res.locals.errorCode = error.code;
   if (error.retryAfter !== undefined) {
     res.setHeader('Retry-After', String(error.retryAfter));
   }
@@ -41,7 +59,7 @@ export function sendError(res: Response, error: ApiError): void {
 
 export function errorHandler(log: (error: Error) => void) {
   return (error: Error, _req: Request, res: Response, _next: NextFunction) => {
-    const known = error instanceof ApiError ? error : fromBodyParser(error as BodyParserError);
+    const known = error instanceof ApiError ? error : (fromStorage(error) ?? fromBodyParser(error as BodyParserError));
     if (res.headersSent) {
       // A streamed answer broke off: nothing can be said any more.
       log(error);
@@ -49,6 +67,9 @@ export function errorHandler(log: (error: Error) => void) {
       return;
     }
     if (known) {
+      if (known !== error && known.status >= 500) {
+        log(error); // the storage error itself, for the operator
+      }
       sendError(res, known);
       return;
     }

@@ -44,9 +44,9 @@ describe('headerLines', () => {
     ]);
   });
 
-  it('adds the top for the domains view', () => {
+  it('adds the top for the domains view, not the interval of a table without time', () => {
     const lines = headerLines(
-      { view: DOMAINS_VIEW, context: { account: 'acme', tz: 'UTC', filters: {}, top: 5 }, rows: [] },
+      { view: DOMAINS_VIEW, context: { account: 'acme', tz: 'UTC', interval: '1h', filters: {}, top: 5 }, rows: [] },
       generatedAt
     );
     expect(lines.map((line) => line.label)).toEqual([

@@ -35,7 +35,8 @@ export function headerLines({ view, context, limit }: SheetSpec, generatedAt: Da
     lines.push({ label: 'Range', value: `${range} (end excluded)` });
   }
   lines.push({ label: 'Time zone', value: context.tz });
-  if (context.interval) {
+  // Only a table of time buckets shows the interval.
+  if (context.interval && view.shape === 'time') {
     lines.push({ label: 'Interval', value: INTERVAL_LABELS[context.interval as Interval] ?? context.interval });
   }
   for (const key of view.filters) {

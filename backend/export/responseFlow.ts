@@ -14,14 +14,19 @@ const POLL_MS = 5;
 /** Bytes waiting inside a source: exceljs's sheet stream and the compressor it writes into. */
 export type Backlog = () => number;
 
+interface StreamState {
+  length: number;
+}
+
 interface SheetStreamInternals {
   buffers?: Array<{ length: number }>;
-  pipes?: Array<{ writableLength?: number }>;
+  pipes?: Array<{ _writableState?: StreamState; _readableState?: StreamState }>;
 }
 
 /**
  * The backlog of an exceljs 4.4 WorksheetWriter: its StreamBuf's buffered bytes (before
- * the zip reaches this entry) plus what the entry's compressor has not yet consumed.
+ * the zip reaches this entry) plus what the stream it pipes into (archiver's entry
+ * source, which nothing bounds once the zip's own 1 MiB buffer is full) holds.
  * Internals, checked by responseFlow.test.ts: a change of exceljs that breaks this fails it.
  */
 export function worksheetBacklog(worksheet: unknown): Backlog {
@@ -32,7 +37,7 @@ export function worksheetBacklog(worksheet: unknown): Backlog {
       bytes += buffer.length;
     }
     for (const pipe of stream.pipes ?? []) {
-      bytes += pipe.writableLength ?? 0;
+      bytes += (pipe._writableState?.length ?? 0) + (pipe._readableState?.length ?? 0);
     }
     return bytes;
   };

@@ -53,7 +53,12 @@ function styleHeaderRow(row: ExcelJS.Row): void {
   });
 }
 
-function addTypedRow(ws: ExcelJS.Worksheet, columns: readonly ColumnDefinition[], values: CellValue[], interval?: string) {
+function addTypedRow(
+  ws: ExcelJS.Worksheet,
+  columns: readonly ColumnDefinition[],
+  values: CellValue[],
+  interval?: string
+) {
   const row = ws.addRow(values);
   values.forEach((value, index) => {
     const format = numberFormat(columns[index].unit, interval);
@@ -83,14 +88,19 @@ export async function writeSheet(
     views: [{ state: 'frozen', xSplit: 1, ySplit: headerRowNumber, activeCell: `B${headerRowNumber + 1}` }],
   });
   const longest = longestTexts(columns, head);
+  const formats = columns.map((column) => numberFormat(column.unit, context.interval));
+  // One style object per column: exceljs registers a style once per object, not per cell.
+  const styles: Array<Partial<ExcelJS.Style>> = formats.map((format) => (format ? { numFmt: format } : {}));
   ws.columns = columns.map((column, index) => {
-    const format = numberFormat(column.unit, context.interval);
+    const format = formats[index];
     const summary = summaryColumns[index];
     const width = Math.max(
       columnWidth(column, format, longest[index]),
-      summary ? columnWidth(summary, numberFormat(summary.unit)) : 0
+      summary ? columnWidth(summary, numberFormat(summary.unit)) : 0,
+      // Column A also holds the header block's labels.
+      index === 0 ? Math.max(...lines.map((line) => line.label.length)) + 2 : 0
     );
-    return { width, style: format ? { numFmt: format } : {} };
+    return { width, style: styles[index] };
   });
   const backlog = worksheetBacklog(ws);
 
@@ -113,7 +123,9 @@ export async function writeSheet(
   const sums = new CountSums(columns.filter((column) => column.unit === 'count').map((column) => column.key));
   let written = 0;
   for await (const row of rows) {
-    ws.addRow(columns.map((column) => cellValue(column.unit, row[column.key]))).commit();
+    const added = ws.addRow(columns.map((column) => cellValue(column.unit, row[column.key])));
+    styles.forEach((style, index) => (added.getCell(index + 1).style = style));
+    added.commit();
     sums.add(row);
     if (++written % ROWS_PER_CHECK === 0 && !(await flow.room(backlog))) {
       return false;

@@ -74,13 +74,20 @@ export class OutboxFlusher {
     if (this.doneThrough(throughSeq)) {
       return Promise.resolve();
     }
-    if (this.state.failing) {
-      return Promise.reject(new Error(this.state.lastError ?? 'InfluxDB writes are failing'));
-    }
     return new Promise((resolve, reject) => {
       this.waiters.push({ throughSeq, resolve, reject });
-      this.kick();
+      // A reader waits: try InfluxDB now rather than after the back-off (a refused attempt fails fast).
+      this.retryNow();
     });
+  }
+
+  /** Ends a back-off early: InfluxDB may be back (a reader waits, or its database was just made). */
+  retryNow(): void {
+    if (this.timer !== undefined) {
+      clearTimeout(this.timer);
+      this.timer = undefined;
+    }
+    this.kick();
   }
 
   private doneThrough(seq: number): boolean {

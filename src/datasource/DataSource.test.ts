@@ -1,10 +1,11 @@
 import './testing/jsdomPolyfills';
-import { FieldType } from '@grafana/data';
+import { FieldType, type DataFrame, type Field } from '@grafana/data';
 import type { DomainsResponse, SendingLimitResponse, TimeViewResponse } from '../../backend/domain/apiTypes';
 import { DataSource } from './DataSource';
 import { instanceSettings, PROXY_URL, queryRequest } from './testing/dataSourceFixtures';
 import { fakeBackendSrv, requestedParams, type FakeAnswer } from './testing/fakeBackendSrv';
 import { fakeTemplateSrv } from './testing/fakeTemplateSrv';
+import type { MailDataSourceOptions } from './types';
 
 const templateSrv = fakeTemplateSrv({ template: ['welcome', 'receipt'], domain: '$__all' });
 
@@ -15,8 +16,22 @@ const requestDate: TimeViewResponse = {
   tz: 'Asia/Tokyo',
   interval: '1d',
   rows: [
-    { time: '2026-03-01T00:00:00+09:00', requestCount: 10, sentCount: 8, openedCount: 2, deliveryRate: 0.8, openRate: 0.25 },
-    { time: '2026-03-02T00:00:00+09:00', requestCount: 0, sentCount: 0, openedCount: 0, deliveryRate: null, openRate: null },
+    {
+      time: '2026-03-01T00:00:00+09:00',
+      requestCount: 10,
+      sentCount: 8,
+      openedCount: 2,
+      deliveryRate: 0.8,
+      openRate: 0.25,
+    },
+    {
+      time: '2026-03-02T00:00:00+09:00',
+      requestCount: 0,
+      sentCount: 0,
+      openedCount: 0,
+      deliveryRate: null,
+      openRate: null,
+    },
   ],
   totals: {},
 };
@@ -47,7 +62,10 @@ const sendingLimit: SendingLimitResponse = {
 
 const ok = (data: unknown): FakeAnswer => ({ status: 200, data });
 
-function dataSource(answers: Record<string, FakeAnswer>, jsonData = { apiUrl: 'http://backend:3001' }) {
+function dataSource(
+  answers: Record<string, FakeAnswer>,
+  jsonData: MailDataSourceOptions = { apiUrl: 'http://backend:3001' }
+) {
   const backendSrv = fakeBackendSrv(answers);
   return { ds: new DataSource(instanceSettings(jsonData), templateSrv, backendSrv), fetch: backendSrv.fetch };
 }
@@ -56,7 +74,15 @@ describe('DataSource.query', () => {
   it('asks the view endpoint through the proxy route with range, zone, interval and filters', async () => {
     const { ds, fetch } = dataSource({ [`${PROXY_URL}/api/api/v1/stats/request-date`]: ok(requestDate) });
     const request = queryRequest(
-      [{ refId: 'A', view: 'request-date', metrics: ['requestCount', 'deliveryRate'], templates: ['$template'], domains: ['$domain'] }],
+      [
+        {
+          refId: 'A',
+          view: 'request-date',
+          metrics: ['requestCount', 'deliveryRate'],
+          templates: ['$template'],
+          domains: ['$domain'],
+        },
+      ],
       '2026-02-28T15:00:00Z',
       '2026-03-02T15:00:00Z',
       'Asia/Tokyo'
@@ -82,7 +108,12 @@ describe('DataSource.query', () => {
         values: [Date.parse('2026-02-28T15:00:00Z'), Date.parse('2026-03-01T15:00:00Z')],
         config: {},
       },
-      { name: 'requestCount', type: FieldType.number, values: [10, 0], config: { displayName: 'Request count', unit: 'short' } },
+      {
+        name: 'requestCount',
+        type: FieldType.number,
+        values: [10, 0],
+        config: { displayName: 'Request count', unit: 'short' },
+      },
       {
         name: 'deliveryRate',
         type: FieldType.number,
@@ -112,7 +143,7 @@ describe('DataSource.query', () => {
       )
     );
     expect(fetch).toHaveBeenCalledTimes(2);
-    expect(response.data.map((frame) => frame.fields.map((field) => [field.name, field.values]))).toEqual([
+    expect(response.data.map((frame: DataFrame) => frame.fields.map((field) => [field.name, field.values]))).toEqual([
       [
         ['time', [Date.parse('2026-03-01T00:00:00Z')]],
         ['a.example', [3]],
@@ -130,7 +161,7 @@ describe('DataSource.query', () => {
   it('uses the data source default zone when the dashboard names none, and the browser zone for browser', async () => {
     const { ds, fetch } = dataSource(
       { [`${PROXY_URL}/api/api/v1/stats/sending-limit`]: ok(sendingLimit) },
-      { apiUrl: 'http://backend:3001', defaultTimeZone: 'Europe/Berlin' } as never
+      { apiUrl: 'http://backend:3001', defaultTimeZone: 'Europe/Berlin' }
     );
     const limitQuery = { refId: 'A', view: 'sending-limit' as const, limitOutput: 'months' as const, months: 1 };
     const response = await ds.query(queryRequest([limitQuery], '2026-03-01T00:00:00Z', '2026-03-31T22:30:00Z', ''));
@@ -140,7 +171,7 @@ describe('DataSource.query', () => {
       ['months', '1'],
     ]);
     expect(response.data[0].meta.custom).toEqual({ changeRequestUrl: 'https://support.example/limit' });
-    expect(response.data[0].fields.map((field: { values: unknown[] }) => field.values)).toEqual([
+    expect(response.data[0].fields.map((field: Field) => field.values)).toEqual([
       ['2026-03'],
       [120],
       [380],
@@ -154,8 +185,12 @@ describe('DataSource.query', () => {
   });
 
   it('says the backend is unreachable when the proxy answers 502', async () => {
-    const { ds } = dataSource({ [`${PROXY_URL}/api/api/v1/stats/request-date`]: { status: 502, data: { message: 'Bad Gateway' } } });
-    const response = await ds.query(queryRequest([{ refId: 'A', view: 'request-date' }], '2026-03-01T00:00:00Z', '2026-03-02T00:00:00Z'));
+    const { ds } = dataSource({
+      [`${PROXY_URL}/api/api/v1/stats/request-date`]: { status: 502, data: { message: 'Bad Gateway' } },
+    });
+    const response = await ds.query(
+      queryRequest([{ refId: 'A', view: 'request-date' }], '2026-03-01T00:00:00Z', '2026-03-02T00:00:00Z')
+    );
     expect(response.errors?.[0].message).toBe(
       'By request date: Cannot reach the backend through the data source proxy (HTTP 502): check the backend URL in the data source settings and that the backend is running'
     );
@@ -165,12 +200,15 @@ describe('DataSource.query', () => {
 describe('DataSource.testDatasource', () => {
   const readyz = `${PROXY_URL}/api/readyz`;
   const limits = `${PROXY_URL}/api/api/v1/limits`;
-  const test = (answers: Record<string, FakeAnswer>, jsonData?: { apiUrl?: string }) =>
-    dataSource(answers, jsonData as never).ds.testDatasource();
+  const test = (answers: Record<string, FakeAnswer>, jsonData?: MailDataSourceOptions) =>
+    dataSource(answers, jsonData).ds.testDatasource();
 
   it('succeeds when the backend is ready and the key reads', async () => {
     await expect(
-      test({ [readyz]: ok({ status: 'ready' }), [limits]: ok({ monthly: 100000, daily: null, changeRequestUrl: null }) })
+      test({
+        [readyz]: ok({ status: 'ready' }),
+        [limits]: ok({ monthly: 100000, daily: null, changeRequestUrl: null }),
+      })
     ).resolves.toEqual({
       status: 'success',
       message:
@@ -196,7 +234,10 @@ describe('DataSource.testDatasource', () => {
 
   it('names what is down when the backend is not ready', async () => {
     const result = await test({
-      [readyz]: { status: 503, data: { error: { code: 'not_ready', message: 'InfluxDB at http://influxdb:8086 does not answer' } } },
+      [readyz]: {
+        status: 503,
+        data: { error: { code: 'not_ready', message: 'InfluxDB at http://influxdb:8086 does not answer' } },
+      },
     });
     expect(result).toEqual({
       status: 'error',
@@ -222,7 +263,9 @@ describe('DataSource.testDatasource', () => {
 
 describe('DataSource values', () => {
   it('fetches filter values with search and range', async () => {
-    const { ds, fetch } = dataSource({ [`${PROXY_URL}/api/api/v1/values/domains`]: ok({ values: ['a.example', 'b.example'] }) });
+    const { ds, fetch } = dataSource({
+      [`${PROXY_URL}/api/api/v1/values/domains`]: ok({ values: ['a.example', 'b.example'] }),
+    });
     const { range } = queryRequest([], '2026-03-01T00:00:00Z', '2026-03-02T00:00:00Z');
     await expect(ds.fetchValues('domains', 'exam', range)).resolves.toEqual(['a.example', 'b.example']);
     expect(requestedParams(fetch)).toEqual([

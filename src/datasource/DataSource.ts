@@ -1,5 +1,6 @@
 import {
   DataSourceApi,
+  type DataFrame,
   type DataQueryError,
   type DataQueryRequest,
   type DataQueryResponse,
@@ -56,24 +57,28 @@ export class DataSource extends DataSourceApi<MailQuery, MailDataSourceOptions> 
     };
     const targets = request.targets.filter((target) => !target.hide);
     const results = await Promise.all(targets.map((target) => this.runQuery(target, context)));
-    const errors = results.filter((result): result is DataQueryError => 'message' in result);
+    const errors = results.flatMap((result) => result.error ?? []);
     return {
-      data: results.filter((result) => !('message' in result)),
+      data: results.flatMap((result) => result.frame ?? []),
       ...(errors.length > 0 ? { errors } : {}),
     };
   }
 
-  private async runQuery(query: MailQuery, context: RequestContext) {
+  /** One query's frame, or its error naming the view and the problem (the panel's other queries still show). */
+  private async runQuery(
+    query: MailQuery,
+    context: RequestContext
+  ): Promise<{ frame?: DataFrame; error?: DataQueryError }> {
     const view = queryView(query);
     try {
       const response = await this.api.getJson<StatsResponse>(
         `${API_V1}${view.path}`,
         statsParams(query, context, this.templateSrv)
       );
-      return queryFrame(query, view, response);
+      return { frame: queryFrame(query, view, response) };
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      return { refId: query.refId, message: `${view.title}: ${message}` } satisfies DataQueryError;
+      return { error: { refId: query.refId, message: `${view.title}: ${message}` } };
     }
   }
 

@@ -24,7 +24,9 @@ describe('describeFailure', () => {
   });
 
   it('falls back to Grafana messages and to failures without an answer', () => {
-    expect(describeFailure(fetchError(404, { message: 'Not found' })).message).toBe('Backend answered HTTP 404: Not found');
+    expect(describeFailure(fetchError(404, { message: 'Not found' })).message).toBe(
+      'Backend answered HTTP 404: Not found'
+    );
     expect(describeFailure(fetchError(500, null, 'Internal Server Error')).message).toBe(
       'Backend answered HTTP 500: Internal Server Error'
     );
@@ -51,8 +53,14 @@ describe('BackendApi.getJson', () => {
   });
 
   it('rejects with the described failure', async () => {
-    const fetch = jest.fn().mockReturnValue(throwError(() => fetchError(401, { error: { code: 'unauthorized', message: 'unknown API key' } })));
+    const fetch = jest
+      .fn()
+      .mockReturnValue(
+        throwError(() => fetchError(401, { error: { code: 'unauthorized', message: 'unknown API key' } }))
+      );
     const api = new BackendApi('/proxy/api', { fetch });
-    await expect(api.getJson('/api/v1/limits')).rejects.toThrow('Backend answered HTTP 401 (unauthorized): unknown API key');
+    await expect(api.getJson('/api/v1/limits')).rejects.toThrow(
+      'Backend answered HTTP 401 (unauthorized): unknown API key'
+    );
   });
 });

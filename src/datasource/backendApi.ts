@@ -28,7 +28,8 @@ function isErrorBody(data: unknown): data is ErrorBody {
 /** Turns whatever Grafana's fetch rejected with into a BackendCallError naming the problem. */
 export function describeFailure(failure: unknown): BackendCallError {
   if (!isFetchError(failure) || !failure.status || failure.status < 0) {
-    const reason = failure instanceof Error ? failure.message : String((failure as { message?: string })?.message ?? failure);
+    const reason =
+      failure instanceof Error ? failure.message : String((failure as { message?: string })?.message ?? failure);
     return new BackendCallError(`The request did not reach the backend: ${reason}`, undefined);
   }
   const { status, data } = failure;
@@ -42,7 +43,8 @@ export function describeFailure(failure: unknown): BackendCallError {
       status
     );
   }
-  const detail = typeof data?.message === 'string' ? data.message : typeof data === 'string' ? data : failure.statusText;
+  const detail =
+    typeof data?.message === 'string' ? data.message : typeof data === 'string' ? data : failure.statusText;
   return new BackendCallError(`Backend answered HTTP ${status}${detail ? `: ${detail}` : ''}`, status);
 }
 

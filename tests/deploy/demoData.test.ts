@@ -11,7 +11,7 @@ import { getStats } from '../support/http';
 // Thursday 2026-11-05 21:00 in Seoul: the last week holds the monthly promotion (requested
 // on the 1st, sent on the 4th), a weekly newsletter (Tuesday for Thursday) and a gmail incident day.
 const NOW = Date.parse('2026-11-05T12:00:00Z');
-const FROM = '2026-10-28T15:00:00Z'; // local midnight 8 days before NOW
+const FROM = '2026-10-27T15:00:00Z'; // local midnight (Seoul) 8 days before NOW's day
 const TO = new Date(NOW + 1).toISOString();
 
 describe('demo data on the real backend', () => {

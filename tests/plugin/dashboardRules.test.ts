@@ -2,6 +2,7 @@ import {
   DATASOURCE_REF,
   dashboardProblems,
   datasourceProblems,
+  fieldNameProblems,
   layoutProblems,
   linkProblems,
   mailQueryProblems,
@@ -351,6 +352,52 @@ describe('transformationProblems', () => {
     panelsOf(dashboard)[0].transformations = [{ id: 'organize' }, { id: 'calculateFields' }];
     expect(transformationProblems(dashboard)).toEqual([
       'panel 1 "Counts": transformation "calculateFields" does not exist',
+    ]);
+  });
+});
+
+describe('fieldNameProblems', () => {
+  const panel = {
+    id: 4,
+    title: 'Rates',
+    transformations: [
+      { id: 'organize', options: { excludeByName: { Share: true } } },
+      {
+        id: 'calculateField',
+        options: {
+          alias: 'Delivery rate',
+          binary: { left: { matcher: { id: 'byName', options: 'Sent' } }, right: { fixed: '2' } },
+        },
+      },
+      { id: 'filterFieldsByName', options: { include: { names: ['Delivery rate'] }, exclude: { names: ['Gone'] } } },
+    ],
+    fieldConfig: {
+      overrides: [
+        { matcher: { id: 'byName', options: 'Delivery rate' }, properties: [{ id: 'displayName', value: 'Rate' }] },
+        { matcher: { id: 'byName', options: 'Open rate' }, properties: [] },
+        { matcher: { id: 'byType', options: 'time' }, properties: [] },
+      ],
+    },
+    options: { sortBy: [{ displayName: 'Rate' }, { displayName: 'Time' }], reduceOptions: { fields: '/^Bounce/' } },
+  };
+
+  it('accepts names of queried, calculated, shown and renamed fields', () => {
+    const fixed = {
+      ...panel,
+      options: { sortBy: [{ displayName: 'Rate' }], reduceOptions: { fields: '/^delivery/i' } },
+    };
+    fixed.fieldConfig = { overrides: [panel.fieldConfig.overrides[0]] };
+    fixed.transformations = panel.transformations.slice(0, 2);
+    expect(fieldNameProblems(fixed, ['Share', 'Sent count', 'Sent'], ['Delivery rate'])).toEqual([]);
+  });
+
+  it('names every field the panel refers to but does not get', () => {
+    expect(fieldNameProblems(panel, ['Share', 'Sent count'], ['Delivery rate'])).toEqual([
+      'panel 4 "Rates": a transformation names field "Sent", which the data source does not return',
+      'panel 4 "Rates": a transformation names field "Gone", which the data source does not return',
+      'panel 4 "Rates": an override names field "Open rate", which the panel does not show',
+      'panel 4 "Rates": sorts by "Time", which the panel does not show',
+      'panel 4 "Rates": reduceOptions.fields /^Bounce/ selects no field the panel shows',
     ]);
   });
 });

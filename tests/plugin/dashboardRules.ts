@@ -20,8 +20,8 @@ import {
   type DistributionOutput,
   type LimitOutput,
   type MailQuery,
-  type ValuesKind,
 } from '../../src/datasource/types';
+import { ALL_VALUE, FILTER_QUERY_KEYS, FILTER_VALUES_KINDS } from '../../src/datasource/filters';
 
 export type Json = Record<string, unknown>;
 
@@ -29,22 +29,10 @@ export type Json = Record<string, unknown>;
 export const DASHBOARD_TAG = 'mail-delivery';
 /** How a panel or target must name the data source: the dashboard's `datasource` variable. */
 export const DATASOURCE_REF = { type: DATASOURCE_PLUGIN_ID, uid: '${datasource}' };
-/** Grafana's "All" marker; the data source drops a filter holding it (see the team brief). */
-export const ALL_VALUE = '$__all';
 /** api.md: the sending-limit view counts back 1 to 3 months. */
 const MAX_MONTHS = 3;
 const GRID_COLUMNS = 24;
 
-const QUERY_KEY_OF_FILTER = {
-  template: 'templates',
-  domain: 'domains',
-  resultCode: 'resultCodes',
-} as const satisfies Record<FilterKey, keyof MailQuery>;
-const VALUES_KIND_OF_FILTER = {
-  template: 'templates',
-  domain: 'domains',
-  resultCode: 'result-codes',
-} as const satisfies Record<FilterKey, ValuesKind>;
 const DISTRIBUTION_OUTPUTS = { table: true, series: true } satisfies Record<DistributionOutput, true>;
 const LIMIT_OUTPUTS = { days: true, months: true } satisfies Record<LimitOutput, true>;
 
@@ -88,7 +76,7 @@ export function mailQueryProblems(query: Json): string[] {
     ...QUERY_KEYS_OF_EVERY_VIEW,
     ...QUERY_KEYS_OF_SHAPE[definition.shape],
     ...(definition.shape === 'distribution' && definition.dimension === 'domain' ? ['top'] : []),
-    ...definition.filters.map((filter) => QUERY_KEY_OF_FILTER[filter]),
+    ...definition.filters.map((filter) => FILTER_QUERY_KEYS[filter]),
   ]);
   for (const key of Object.keys(query).filter((name) => !allowedKeys.has(name))) {
     problems.push(`${key} is not a setting of the ${view} view`);
@@ -100,9 +88,9 @@ export function mailQueryProblems(query: Json): string[] {
     problems.push(`interval ${show(query.interval)} is not auto or one of ${INTERVALS.join(', ')}`);
   }
   for (const filter of definition.filters) {
-    const values = query[QUERY_KEY_OF_FILTER[filter]];
+    const values = query[FILTER_QUERY_KEYS[filter]];
     if (values !== undefined && !(Array.isArray(values) && values.every((v) => typeof v === 'string' && v !== ''))) {
-      problems.push(`${QUERY_KEY_OF_FILTER[filter]} must be a list of non-empty strings, not ${show(values)}`);
+      problems.push(`${FILTER_QUERY_KEYS[filter]} must be a list of non-empty strings, not ${show(values)}`);
     }
   }
   if (definition.shape === 'time' && query.metrics !== undefined) {
@@ -287,7 +275,7 @@ function filterVariableProblems(name: FilterKey, variable: Json): string[] {
     multi: true,
     includeAll: true,
     allValue: ALL_VALUE,
-    'query.kind': VALUES_KIND_OF_FILTER[name],
+    'query.kind': FILTER_VALUES_KINDS[name],
     'current.value': show([ALL_VALUE]),
   };
   const actual: Json = {
@@ -368,6 +356,62 @@ export function transformationProblems(dashboard: Json): string[] {
       .filter((transformation) => !TRANSFORMER_IDS.has(String(transformation.id)))
       .map((transformation) => `${panelName(panel)}: transformation ${show(transformation.id)} does not exist`)
   );
+}
+
+/** Field names a transformation refers to: kept or dropped fields, and the operands of a calculation. */
+function fieldNamesInTransformation(transformation: Json): string[] {
+  const options = isRecord(transformation.options) ? transformation.options : {};
+  const listed = [options.include, options.exclude].filter(isRecord).flatMap((matcher) => matcher.names ?? []);
+  const excluded = isRecord(options.excludeByName) ? Object.keys(options.excludeByName) : [];
+  const binary = isRecord(options.binary) ? options.binary : {};
+  const operands = [binary.left, binary.right]
+    .filter(isRecord)
+    .map((operand) => (isRecord(operand.matcher) ? operand.matcher.options : undefined));
+  return [...listed, ...excluded, ...operands].filter((name): name is string => typeof name === 'string');
+}
+
+/** Grafana's field selector: `/regex/flags` or a name. */
+function matchesFieldSelector(selector: string, name: string): boolean {
+  const regex = /^\/(.*)\/([a-z]*)$/.exec(selector);
+  return regex ? new RegExp(regex[1], regex[2]).test(name) : selector === name;
+}
+
+/**
+ * Field names a panel refers to exist: names in transformations among the fields the data
+ * source returns (or a calculation's result), names in overrides, sorting and reduce options
+ * among the fields the panel shows.
+ */
+export function fieldNameProblems(panel: Json, queried: readonly string[], shown: readonly string[]): string[] {
+  const name = panelName(panel);
+  const transformations = records(panel.transformations);
+  const calculated = transformations.map((t) => (isRecord(t.options) ? t.options.alias : undefined));
+  const problems = transformations
+    .flatMap(fieldNamesInTransformation)
+    .filter((field) => !queried.includes(field) && !calculated.includes(field))
+    .map((field) => `${name}: a transformation names field "${field}", which the data source does not return`);
+
+  const fieldConfig = isRecord(panel.fieldConfig) ? panel.fieldConfig : {};
+  const overrides = records(fieldConfig.overrides);
+  const renamed = overrides
+    .flatMap((override) => records(override.properties))
+    .filter((property) => property.id === 'displayName')
+    .map((property) => property.value);
+  overrides
+    .map((override) => (isRecord(override.matcher) ? override.matcher : {}))
+    .filter((matcher) => matcher.id === 'byName' && !shown.includes(String(matcher.options)))
+    .forEach((matcher) =>
+      problems.push(`${name}: an override names field "${String(matcher.options)}", which the panel does not show`)
+    );
+
+  const options = isRecord(panel.options) ? panel.options : {};
+  records(options.sortBy)
+    .filter((sort) => !shown.includes(String(sort.displayName)) && !renamed.includes(sort.displayName))
+    .forEach((sort) => problems.push(`${name}: sorts by "${String(sort.displayName)}", which the panel does not show`));
+  const selector = isRecord(options.reduceOptions) ? String(options.reduceOptions.fields ?? '') : '';
+  if (selector !== '' && !shown.some((field) => matchesFieldSelector(selector, field))) {
+    problems.push(`${name}: reduceOptions.fields ${selector} selects no field the panel shows`);
+  }
+  return problems;
 }
 
 export function dashboardProblems(dashboard: Json, shipped: ReadonlyMap<string, readonly string[]>): string[] {

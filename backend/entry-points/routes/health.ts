@@ -2,7 +2,10 @@
 import { Router } from 'express';
 import type { Services } from '../services';
 
-export function healthRouter(services: Services): Router {
+/** Seconds since the change with this outbox sequence number was made (0 for none). */
+export type OutboxAge = (oldestSeq: number | null) => number;
+
+export function healthRouter(services: Services, outboxAgeSeconds: OutboxAge): Router {
   const router = Router();
   router.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
@@ -29,7 +32,14 @@ export function healthRouter(services: Services): Router {
       ...(problems.length ? { message: problems.join('; ') } : {}),
       influxdb,
       dataDir,
-      outbox: { size: outbox.size, writesFailing: services.flusher.state.failing, lastError: services.flusher.state.lastError },
+      outbox: {
+        size: outbox.size,
+        ageSeconds: outboxAgeSeconds(outbox.oldestSeq),
+        maxSize: services.config.maxOutbox,
+        acceptingEvents: outbox.size < services.config.maxOutbox,
+        writesFailing: services.flusher.state.failing,
+        lastError: services.flusher.state.lastError,
+      },
     });
   });
   return router;

@@ -1,38 +1,86 @@
+import '../../datasource/testing/jsdomPolyfills';
 import React from 'react';
-import { render, screen } from '@testing-library/react';
-import { PluginType } from '@grafana/data';
-import AppConfig, { AppConfigProps } from './AppConfig';
-import { testIds } from 'components/testIds';
+import { act, fireEvent, render, screen } from '@testing-library/react';
+import { MemoryRouter } from 'react-router-dom';
+import { PluginType, type DataSourceInstanceSettings } from '@grafana/data';
+import { getDataSourceSrv } from '@grafana/runtime';
+import AppConfig, { type AppConfigProps } from './AppConfig';
+import { reloadGrafana, saveAppSettings } from './pluginSettings';
 
-describe('Components/AppConfig', () => {
-  let props: AppConfigProps;
+jest.mock('./pluginSettings');
+jest.mock('@grafana/runtime', () => ({ ...jest.requireActual('@grafana/runtime'), getDataSourceSrv: jest.fn() }));
 
-  beforeEach(() => {
-    jest.resetAllMocks();
-
-    props = {
-      plugin: {
-        meta: {
-          id: 'sample-app',
-          name: 'Sample App',
-          type: PluginType.app,
-          enabled: true,
-          jsonData: {},
-        },
+function renderConfig(enabled: boolean, dataSources: Array<Partial<DataSourceInstanceSettings>>) {
+  const getList = jest.fn().mockReturnValue(dataSources);
+  jest.mocked(getDataSourceSrv).mockReturnValue({ getList } as never);
+  const props = {
+    plugin: {
+      meta: {
+        id: 'maildelivery-maildeliveryanalytics-app',
+        name: 'Mail Delivery Analytics',
+        type: PluginType.app,
+        enabled,
+        jsonData: {},
       },
-      query: {},
-    } as unknown as AppConfigProps;
+    },
+    query: {},
+  } as unknown as AppConfigProps;
+  // Grafana renders config pages inside its router; links need one.
+  render(
+    <MemoryRouter future={{ v7_startTransition: true, v7_relativeSplatPath: true }}>
+      <AppConfig {...props} />
+    </MemoryRouter>
+  );
+  return getList;
+}
+
+describe('AppConfig', () => {
+  beforeEach(() => jest.mocked(saveAppSettings).mockResolvedValue());
+
+  it('enables the app, pinned, and reloads Grafana so the navigation shows it', async () => {
+    renderConfig(false, []);
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Enable' })));
+    expect(saveAppSettings).toHaveBeenCalledWith('maildelivery-maildeliveryanalytics-app', {
+      enabled: true,
+      pinned: true,
+      jsonData: {},
+    });
+    expect(reloadGrafana).toHaveBeenCalledTimes(1);
   });
 
-  test('renders the "API Settings" fieldset with API key, API url inputs and button', () => {
-    const plugin = { meta: { ...props.plugin.meta, enabled: false } };
+  it('disables an enabled app', async () => {
+    renderConfig(true, []);
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Disable' })));
+    expect(saveAppSettings).toHaveBeenCalledWith('maildelivery-maildeliveryanalytics-app', {
+      enabled: false,
+      pinned: false,
+      jsonData: {},
+    });
+  });
 
-    // @ts-ignore - We don't need to provide `addConfigPage()` and `setChannelSupport()` for these tests
-    render(<AppConfig plugin={plugin} query={props.query} />);
+  it('says why saving failed instead of reloading', async () => {
+    jest.mocked(saveAppSettings).mockRejectedValue(new Error('Permission denied'));
+    jest.mocked(reloadGrafana).mockClear();
+    renderConfig(false, []);
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Enable' })));
+    expect(screen.getByText('Permission denied')).toBeInTheDocument();
+    expect(reloadGrafana).not.toHaveBeenCalled();
+  });
 
-    expect(screen.queryByRole('group', { name: /api settings/i })).toBeInTheDocument();
-    expect(screen.queryByTestId(testIds.appConfig.apiKey)).toBeInTheDocument();
-    expect(screen.queryByTestId(testIds.appConfig.apiUrl)).toBeInTheDocument();
-    expect(screen.queryByRole('button', { name: /save api settings/i })).toBeInTheDocument();
+  it('links to the configured data sources of the bundled type', () => {
+    const getList = renderConfig(true, [{ uid: 'mail-delivery-analytics', name: 'Mail Delivery Analytics' }]);
+    expect(getList).toHaveBeenCalledWith({ pluginId: 'maildelivery-maildeliveryanalytics-datasource' });
+    expect(screen.getByRole('link', { name: 'Mail Delivery Analytics' })).toHaveAttribute(
+      'href',
+      '/connections/datasources/edit/mail-delivery-analytics'
+    );
+  });
+
+  it('offers to add the data source when there is none', () => {
+    renderConfig(true, []);
+    expect(screen.getByRole('link', { name: /Add a Mail Delivery Analytics data source/ })).toHaveAttribute(
+      'href',
+      '/connections/datasources/maildelivery-maildeliveryanalytics-datasource'
+    );
   });
 });

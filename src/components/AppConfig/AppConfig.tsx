@@ -1,140 +1,78 @@
-import React, { ChangeEvent, useState } from 'react';
-import { lastValueFrom } from 'rxjs';
-import { css } from '@emotion/css';
-import { AppPluginMeta, GrafanaTheme2, PluginConfigPageProps, PluginMeta } from '@grafana/data';
-import { getBackendSrv } from '@grafana/runtime';
-import { Button, Field, FieldSet, Input, SecretInput, useStyles2 } from '@grafana/ui';
-import { testIds } from '../testIds';
+import React, { useState } from 'react';
+import type { AppPluginMeta, PluginConfigPageProps } from '@grafana/data';
+import { getDataSourceSrv } from '@grafana/runtime';
+import { Alert, Button, FieldSet, LinkButton, Stack, Text, TextLink } from '@grafana/ui';
+import { DATASOURCE_PLUGIN_ID } from '../../datasource/types';
+import { reloadGrafana, saveAppSettings } from './pluginSettings';
 
-type AppPluginSettings = {
-  apiUrl?: string;
-};
+export interface AppConfigProps extends PluginConfigPageProps<AppPluginMeta<{}>> {}
 
-type State = {
-  // The URL to reach our custom API.
-  apiUrl: string;
-  // Tells us if the API key secret is set.
-  isApiKeySet: boolean;
-  // A secret key for our custom API.
-  apiKey: string;
-};
-
-export interface AppConfigProps extends PluginConfigPageProps<AppPluginMeta<AppPluginSettings>> {}
-
+/**
+ * The app keeps no settings of its own: the backend URL and API key belong to the bundled data
+ * source. This page enables the app and leads to the data source's settings.
+ */
 const AppConfig = ({ plugin }: AppConfigProps) => {
-  const s = useStyles2(getStyles);
-  const { enabled, pinned, jsonData, secureJsonFields } = plugin.meta;
-  const [state, setState] = useState<State>({
-    apiUrl: jsonData?.apiUrl || '',
-    apiKey: '',
-    isApiKeySet: Boolean(secureJsonFields?.apiKey),
-  });
+  const { id, enabled, jsonData } = plugin.meta;
+  const [saveError, setSaveError] = useState<string>();
+  const dataSources = getDataSourceSrv().getList({ pluginId: DATASOURCE_PLUGIN_ID });
 
-  const isSubmitDisabled = Boolean(!state.apiUrl || (!state.isApiKeySet && !state.apiKey));
-
-  const onResetApiKey = () =>
-    setState({
-      ...state,
-      apiKey: '',
-      isApiKeySet: false,
-    });
-
-  const onChange = (event: ChangeEvent<HTMLInputElement>) => {
-    setState({
-      ...state,
-      [event.target.name]: event.target.value.trim(),
-    });
-  };
-
-  const onSubmit = () => {
-    if (isSubmitDisabled) {
-      return;
+  const setEnabled = async (enable: boolean) => {
+    try {
+      await saveAppSettings(id, { enabled: enable, pinned: enable, jsonData: jsonData ?? {} });
+      reloadGrafana();
+    } catch (error) {
+      setSaveError(error instanceof Error ? error.message : 'Grafana did not save the app settings');
     }
-
-    updatePluginAndReload(plugin.meta.id, {
-      enabled,
-      pinned,
-      jsonData: {
-        apiUrl: state.apiUrl,
-      },
-      // This cannot be queried later by the frontend.
-      // We don't want to override it in case it was set previously and left untouched now.
-      secureJsonData: state.isApiKeySet
-        ? undefined
-        : {
-            apiKey: state.apiKey,
-          },
-    });
   };
 
   return (
-    <form onSubmit={onSubmit}>
-      <FieldSet label="API Settings">
-        <Field label="API Key" description="A secret key for authenticating to our custom API">
-          <SecretInput
-            width={60}
-            id="config-api-key"
-            data-testid={testIds.appConfig.apiKey}
-            name="apiKey"
-            value={state.apiKey}
-            isConfigured={state.isApiKeySet}
-            placeholder={'Your secret API key'}
-            onChange={onChange}
-            onReset={onResetApiKey}
-          />
-        </Field>
-
-        <Field label="API Url" description="" className={s.marginTop}>
-          <Input
-            width={60}
-            name="apiUrl"
-            id="config-api-url"
-            data-testid={testIds.appConfig.apiUrl}
-            value={state.apiUrl}
-            placeholder={`E.g.: http://mywebsite.com/api/v1`}
-            onChange={onChange}
-          />
-        </Field>
-
-        <div className={s.marginTop}>
-          <Button type="submit" data-testid={testIds.appConfig.submit} disabled={isSubmitDisabled}>
-            Save API settings
-          </Button>
-        </div>
+    <Stack direction="column" gap={3}>
+      <FieldSet label="1. Enable the app">
+        <Stack direction="column" gap={1}>
+          <Text>
+            {enabled
+              ? 'The app is enabled: its home page, dashboards and the "Export to Excel" panel menu item are available.'
+              : 'Enable the app to add its home page and dashboards to the navigation and "Export to Excel" to panel menus.'}
+          </Text>
+          <div>
+            <Button variant={enabled ? 'destructive' : 'primary'} onClick={() => setEnabled(!enabled)}>
+              {enabled ? 'Disable' : 'Enable'}
+            </Button>
+          </div>
+          {saveError && <Alert title="Could not save the app settings">{saveError}</Alert>}
+        </Stack>
       </FieldSet>
-    </form>
+      <FieldSet label="2. Connect the data source">
+        <Stack direction="column" gap={1}>
+          <Text>
+            The &quot;Mail Delivery Analytics&quot; data source reads the statistics backend. Set its backend URL and an
+            API key with the read scope there; Grafana keeps the key on the server and adds it to every request.
+          </Text>
+          {dataSources.length > 0 ? (
+            <ul aria-label="Mail Delivery Analytics data sources">
+              {dataSources.map((dataSource) => (
+                <li key={dataSource.uid}>
+                  <TextLink href={`/connections/datasources/edit/${dataSource.uid}`} inline={false}>
+                    {dataSource.name}
+                  </TextLink>
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <div>
+              <LinkButton href={`/connections/datasources/${DATASOURCE_PLUGIN_ID}`} icon="plus">
+                Add a Mail Delivery Analytics data source
+              </LinkButton>
+            </div>
+          )}
+          <Text color="secondary">
+            Use &quot;Save &amp; test&quot; on the data source page: it says whether the backend is reachable, InfluxDB
+            is up, and the API key is known and may read.
+          </Text>
+        </Stack>
+      </FieldSet>
+    </Stack>
   );
 };
 
 export default AppConfig;
-
-const getStyles = (theme: GrafanaTheme2) => ({
-  colorWeak: css`
-    color: ${theme.colors.text.secondary};
-  `,
-  marginTop: css`
-    margin-top: ${theme.spacing(3)};
-  `,
-});
-
-const updatePluginAndReload = async (pluginId: string, data: Partial<PluginMeta<AppPluginSettings>>) => {
-  try {
-    await updatePlugin(pluginId, data);
-
-    // Reloading the page as the changes made here wouldn't be propagated to the actual plugin otherwise.
-    // This is not ideal, however unfortunately currently there is no supported way for updating the plugin state.
-    window.location.reload();
-  } catch (e) {
-    console.error('Error while updating the plugin', e);
-  }
-};
-
-const updatePlugin = async (pluginId: string, data: Partial<PluginMeta>) => {
-  const response = await getBackendSrv().fetch({
-    url: `/api/plugins/${pluginId}/settings`,
-    method: 'POST',
-    data,
-  });
-
-  return lastValueFrom(response);
-};

@@ -33,7 +33,11 @@ export function FilterField({ filter, values, onChange, datasource, range }: Pro
   );
   const label = FILTER_LABELS[filter];
   return (
-    <InlineField label={label} labelWidth={LABEL_WIDTH} tooltip={`Only mails with one of these values; none: every ${label.toLowerCase()}`}>
+    <InlineField
+      label={label}
+      labelWidth={LABEL_WIDTH}
+      tooltip={`Only mails with one of these values; none: every ${label.toLowerCase()}`}
+    >
       <MultiCombobox
         aria-label={label}
         options={loadOptions}

@@ -5,8 +5,8 @@ import { bucketTimeField, columnField, pickColumns } from './fields';
 
 export type DistributionResponse = DomainsResponse | ResultCodesResponse;
 
-// Rows and series entries keyed by the view's dimension ('domain' or 'resultCode').
-type Keyed = Record<string, unknown>;
+// Rows and series entries are read by column key or by the view's dimension ('domain' or 'resultCode').
+const valueAt = (entry: object, key: string): unknown => (entry as Record<string, unknown>)[key];
 
 /** One row per domain (or result code, with its class): count and share of the total. */
 export function distributionTableFrame(
@@ -14,7 +14,7 @@ export function distributionTableFrame(
   view: DistributionViewDefinition,
   refId: string
 ): DataFrame {
-  const rows: Keyed[] = response.rows;
+  const rows: readonly object[] = response.rows;
   return createDataFrame({
     refId,
     name: view.title,
@@ -22,7 +22,7 @@ export function distributionTableFrame(
     fields: view.columns.map((column) =>
       columnField(
         column,
-        rows.map((row) => row[column.key] ?? null)
+        rows.map((row) => valueAt(row, column.key) ?? null)
       )
     ),
   });
@@ -35,11 +35,13 @@ export function distributionSeriesFrame(
   refId: string
 ): DataFrame {
   const [countColumn] = pickColumns(view.columns, ['count']);
-  const names = response.rows.map((row: Keyed) => String(row[view.dimension]));
-  const times = Array.from(new Set(response.series.map((entry) => entry.time)));
+  const rows: readonly object[] = response.rows;
+  const series: ReadonlyArray<{ time: string; count: number }> = response.series;
+  const names = rows.map((row) => String(valueAt(row, view.dimension)));
+  const times = Array.from(new Set(series.map((entry) => entry.time)));
   const counts = new Map<string, number>();
-  for (const entry of response.series as Keyed[]) {
-    counts.set(`${entry.time}\u0000${entry[view.dimension]}`, entry.count as number);
+  for (const entry of series) {
+    counts.set(`${entry.time}\u0000${valueAt(entry, view.dimension)}`, entry.count);
   }
   return createDataFrame({
     refId,

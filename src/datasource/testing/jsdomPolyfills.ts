@@ -1,6 +1,7 @@
 /**
- * React 19's react-dom/server.browser, which @grafana/ui loads, needs MessageChannel at import
- * time and jsdom has none. Import this first in tests that load @grafana/runtime or @grafana/ui.
+ * Browser APIs jsdom lacks. Import this first in tests that load @grafana/runtime or @grafana/ui:
+ * React 19's react-dom/server.browser (loaded by @grafana/ui) needs MessageChannel at import time,
+ * and Combobox menus observe their items with IntersectionObserver.
  * A timer-based channel, unlike node's, keeps no handle open after the test.
  */
 type Listener = ((event: { data: unknown }) => void) | null;
@@ -30,4 +31,17 @@ class TimerMessageChannel {
 
 if (typeof globalThis.MessageChannel === 'undefined') {
   Object.assign(globalThis, { MessageChannel: TimerMessageChannel });
+}
+
+class InertIntersectionObserver {
+  observe(): void {}
+  unobserve(): void {}
+  disconnect(): void {}
+  takeRecords(): [] {
+    return [];
+  }
+}
+
+if (typeof globalThis.IntersectionObserver === 'undefined') {
+  Object.assign(globalThis, { IntersectionObserver: InertIntersectionObserver });
 }

@@ -1,9 +1,10 @@
-import React, { useState } from 'react';
-import { InlineField, Input, RadioButtonGroup } from '@grafana/ui';
+import React from 'react';
+import { InlineField, RadioButtonGroup } from '@grafana/ui';
 import type { DistributionViewDefinition } from '../../../backend/domain/views';
 import { FilterFields } from '../components/FilterFields';
 import { IntervalField } from '../components/IntervalField';
 import { LABEL_WIDTH } from '../components/layout';
+import { TextSettingField } from '../components/TextSettingField';
 import type { ViewEditorProps } from '../components/viewEditorProps';
 import type { DistributionOutput } from '../types';
 import { parseTop } from './queryInputs';
@@ -17,35 +18,35 @@ const OUTPUT_OPTIONS: Array<{ label: string; value: DistributionOutput }> = [
 export function DistributionViewEditor(props: ViewEditorProps<DistributionViewDefinition>) {
   const { view, query, onChange } = props;
   const output = query.output ?? 'table';
-  const [topText, setTopText] = useState(query.top === undefined ? '' : String(query.top));
-  const top = parseTop(topText);
   return (
     <>
       <InlineField label="Output" labelWidth={LABEL_WIDTH}>
-        <RadioButtonGroup options={OUTPUT_OPTIONS} value={output} onChange={(value) => onChange({ ...query, output: value })} />
+        <RadioButtonGroup
+          options={OUTPUT_OPTIONS}
+          value={output}
+          onChange={(value) => onChange({ ...query, output: value })}
+        />
       </InlineField>
       {output === 'series' && (
         <IntervalField value={query.interval} onChange={(interval) => onChange({ ...query, interval })} />
       )}
       {view.dimension === 'domain' && (
-        <InlineField
+        <TextSettingField
           label="Top domains"
-          labelWidth={LABEL_WIDTH}
           tooltip="Domains beyond the top N are summed as (other); empty: the backend's default (10)"
-          invalid={top === 'invalid'}
+          type="number"
+          width={12}
+          value={query.top === undefined ? '' : String(query.top)}
+          placeholder="10"
+          isValid={(text) => parseTop(text) !== 'invalid'}
           error="A whole number from 1"
-        >
-          <Input
-            aria-label="Top domains"
-            type="number"
-            min={1}
-            width={12}
-            value={topText}
-            placeholder="10"
-            onChange={(event) => setTopText(event.currentTarget.value)}
-            onBlur={() => top !== 'invalid' && top !== query.top && onChange({ ...query, top })}
-          />
-        </InlineField>
+          onCommit={(text) => {
+            const top = parseTop(text);
+            if (top !== 'invalid') {
+              onChange({ ...query, top });
+            }
+          }}
+        />
       )}
       <FilterFields {...props} />
     </>

@@ -1,7 +1,8 @@
-import React, { useState } from 'react';
-import { InlineField, Input, RadioButtonGroup } from '@grafana/ui';
+import React from 'react';
+import { InlineField, RadioButtonGroup } from '@grafana/ui';
 import type { LimitViewDefinition } from '../../../backend/domain/views';
 import { LABEL_WIDTH } from '../components/layout';
+import { TextSettingField } from '../components/TextSettingField';
 import type { ViewEditorProps } from '../components/viewEditorProps';
 import type { LimitOutput } from '../types';
 import { isMonthInput } from './queryInputs';
@@ -14,28 +15,28 @@ const OUTPUT_OPTIONS: Array<{ label: string; value: LimitOutput }> = [
 
 /** By sending limit: which month, how many months back, days or month summaries. */
 export function SendingLimitEditor({ query, onChange }: ViewEditorProps<LimitViewDefinition>) {
-  const [monthText, setMonthText] = useState(query.month ?? '');
-  const monthValid = isMonthInput(monthText);
   return (
     <>
-      <InlineField
+      <TextSettingField
         label="Month"
-        labelWidth={LABEL_WIDTH}
         tooltip="YYYY-MM or a dashboard variable; empty: the month the dashboard's range ends in"
-        invalid={!monthValid}
+        width={16}
+        value={query.month ?? ''}
+        placeholder="YYYY-MM"
+        isValid={isMonthInput}
         error="A month as YYYY-MM, e.g. 2026-03"
+        onCommit={(month) => onChange({ ...query, month })}
+      />
+      <InlineField
+        label="Months"
+        labelWidth={LABEL_WIDTH}
+        tooltip="How many months, counting back from the month, included"
       >
-        <Input
-          aria-label="Month"
-          width={16}
-          value={monthText}
-          placeholder="YYYY-MM"
-          onChange={(event) => setMonthText(event.currentTarget.value)}
-          onBlur={() => monthValid && monthText.trim() !== (query.month ?? '') && onChange({ ...query, month: monthText.trim() })}
+        <RadioButtonGroup
+          options={MONTHS_OPTIONS}
+          value={query.months ?? 3}
+          onChange={(months) => onChange({ ...query, months })}
         />
-      </InlineField>
-      <InlineField label="Months" labelWidth={LABEL_WIDTH} tooltip="How many months, counting back from the month, included">
-        <RadioButtonGroup options={MONTHS_OPTIONS} value={query.months ?? 3} onChange={(months) => onChange({ ...query, months })} />
       </InlineField>
       <InlineField label="Output" labelWidth={LABEL_WIDTH}>
         <RadioButtonGroup

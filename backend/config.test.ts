@@ -1,0 +1,28 @@
+import { ConfigError, hashKey, loadConfig, parseApiKeys } from './config';
+
+test('API_KEYS entries give account, scopes and the hash of the key', () => {
+  const [acme, ops] = parseApiKeys(`acme:ingest+read:acmeKey0123456789,ops:admin:sha256:${hashKey('opsKey0123456789abc')}`);
+  expect(acme).toEqual({ account: 'acme', scopes: new Set(['ingest', 'read']), keyHash: hashKey('acmeKey0123456789') });
+  expect(ops.keyHash).toBe(hashKey('opsKey0123456789abc'));
+});
+
+test('bad configuration says what is wrong', () => {
+  expect(() => parseApiKeys(undefined)).toThrow(new ConfigError(
+    'API_KEYS is not set: give comma-separated account:scopes:key entries, e.g. API_KEYS=acme:ingest+read:acmeKey0123456789'
+  ));
+  expect(() => parseApiKeys('acme:write:acmeKey0123456789')).toThrow('scopes "write"');
+  expect(() => parseApiKeys('acme:read:short')).toThrow('16 or more characters');
+  expect(() => loadConfig({ API_KEYS: 'acme:read:acmeKey0123456789', DEFAULT_TZ: 'Mars/Base' })).toThrow('DEFAULT_TZ "Mars/Base"');
+});
+
+test('defaults follow the contract', () => {
+  const config = loadConfig({ API_KEYS: 'acme:read:acmeKey0123456789' });
+  expect(config).toMatchObject({
+    port: 3001,
+    host: '127.0.0.1',
+    influxUrl: 'http://127.0.0.1:8086',
+    influxDatabase: 'mail_delivery',
+    dataDir: './data',
+    defaultTz: 'UTC',
+  });
+});

@@ -1,0 +1,41 @@
+import { computeRates, REQUEST_DATE_VIEW, SEND_DATE_VIEW, VIEWS, zeroCounts } from './views';
+
+test('rates are fractions with null where the denominator is 0', () => {
+  const counts = { ...zeroCounts(), requestCount: 8, sentCount: 4, bouncedCount: 1, openedCount: 0, unsubscribeCount: 0 };
+  expect(computeRates(counts)).toEqual({ deliveryRate: 0.5, openRate: 0, unsubscribeRate: null, bounceRate: 0.25 });
+  expect(computeRates(zeroCounts())).toEqual({ deliveryRate: null, openRate: null, unsubscribeRate: null, bounceRate: null });
+});
+
+test('the send-date view has neither requestCount, canceledCount nor deliveryRate', () => {
+  expect(SEND_DATE_VIEW.metrics).toEqual([
+    'sentCount',
+    'deliveredCount',
+    'bouncedCount',
+    'openedCount',
+    'unsubscribeCount',
+    'openRate',
+    'unsubscribeRate',
+    'bounceRate',
+  ]);
+  expect(REQUEST_DATE_VIEW.columns.map((column) => column.label)).toEqual([
+    'Time',
+    'Request count',
+    'Sent count',
+    'Delivered count',
+    'Bounced count',
+    'Opened count',
+    'Unsubscribe count',
+    'Canceled count',
+    'Delivery rate',
+    'Open rate',
+    'Unsubscribe rate',
+    'Bounce rate',
+  ]);
+});
+
+test('every view is keyed by its own id and its path names it', () => {
+  for (const [id, view] of Object.entries(VIEWS)) {
+    expect(view.id).toBe(id);
+    expect(view.path).toBe(`/stats/${id}`);
+  }
+});

@@ -1,0 +1,205 @@
+import { VIEWS } from '../domain/views';
+import { exportSheets, rowFormats, rowValues } from '../../tests/backend/export/exportSheets';
+import {
+  domainsContext,
+  domainsResponse,
+  requestDateContext,
+  requestDateResponse,
+  resultCodesResponse,
+  sendingLimitResponse,
+} from '../../tests/backend/export/fixtures';
+import { sheetFromResponse } from './sheetFromResponse';
+
+const utc = (text: string) => new Date(`${text}Z`);
+
+describe('writeSheet layout', () => {
+  it('writes a time view: title, header block, frozen header row, typed rows, autofilter, totals', async () => {
+    const sheet = sheetFromResponse(VIEWS['request-date'], requestDateResponse, requestDateContext);
+    const { workbook } = await exportSheets([sheet]);
+    const ws = workbook.getWorksheet('By request date')!;
+
+    expect(ws.getCell('A1').value).toBe('By request date');
+    expect(ws.getCell('A1').font).toMatchObject({ bold: true, size: 14 });
+    expect([2, 3, 4, 5, 6, 7, 8].map((row) => rowValues(ws, row, 2))).toEqual([
+      ['Account', 'acme'],
+      ['Range', '2026-03-28 00:00 – 2026-03-31 00:00 (end excluded)'],
+      ['Time zone', 'Europe/Berlin'],
+      ['Interval', 'Day'],
+      ['Template', '"환영 메일, ""VIP""", welcome'],
+      ['Domain', 'all'],
+      // 08:00 UTC is 10:00 in Berlin (summer time).
+      ['Generated at', utc('2026-04-01T10:00:00')],
+    ]);
+    expect(ws.getCell('B8').numFmt).toBe('yyyy-mm-dd hh:mm:ss');
+    expect(rowValues(ws, 9, 12)).toEqual(Array(12).fill(null));
+
+    expect(rowValues(ws, 10, 12)).toEqual([
+      'Time',
+      'Request count',
+      'Sent count',
+      'Delivered count',
+      'Bounced count',
+      'Opened count',
+      'Unsubscribe count',
+      'Canceled count',
+      'Delivery rate',
+      'Open rate',
+      'Unsubscribe rate',
+      'Bounce rate',
+    ]);
+    expect(ws.getCell('A10').font).toMatchObject({ bold: true });
+    expect(ws.views).toEqual([expect.objectContaining({ state: 'frozen', xSplit: 1, ySplit: 10, topLeftCell: 'B11' })]);
+    expect(ws.autoFilter).toBe('A10:L13');
+
+    const [first, second, third] = requestDateResponse.rows;
+    expect(rowValues(ws, 11, 12)).toEqual([
+      utc('2026-03-28T00:00:00'),
+      1200,
+      1100,
+      1000,
+      100,
+      300,
+      7,
+      20,
+      first.deliveryRate,
+      first.openRate,
+      first.unsubscribeRate,
+      first.bounceRate,
+    ]);
+    // The 23-hour day still starts at local midnight; a null rate is an empty cell.
+    expect(rowValues(ws, 12, 12)).toEqual([utc('2026-03-29T00:00:00'), 3, 3, 3, 0, 0, 0, 0, 1, 0, null, 0]);
+    expect(second.unsubscribeRate).toBeNull();
+    expect(rowValues(ws, 13, 12)).toEqual([utc('2026-03-30T00:00:00'), 0, 0, 0, 0, 0, 0, 0, null, null, null, null]);
+    expect(third.time).toBe('2026-03-30T00:00:00+02:00');
+    expect(rowFormats(ws, 11, 12)).toEqual(['yyyy-mm-dd', ...Array(7).fill('#,##0'), ...Array(4).fill('0.00%')]);
+    expect(ws.getCell('A11').type).toBe(4); // ValueType.Date
+    expect(ws.getCell('B11').type).toBe(2); // ValueType.Number
+
+    expect(rowValues(ws, 14, 12)).toEqual(Array(12).fill(null));
+    const totals = requestDateResponse.totals;
+    expect(rowValues(ws, 15, 12)).toEqual([
+      'Total',
+      1203,
+      1103,
+      1003,
+      100,
+      300,
+      7,
+      20,
+      totals.deliveryRate,
+      totals.openRate,
+      totals.unsubscribeRate,
+      totals.bounceRate,
+    ]);
+    expect(rowFormats(ws, 15, 12).slice(1)).toEqual([...Array(7).fill('#,##0'), ...Array(4).fill('0.00%')]);
+    expect(ws.getCell('B15').font).toMatchObject({ bold: true });
+    expect(ws.rowCount).toBe(15);
+    expect(ws.columns.map((column) => column.width)).toEqual([14, 17, 15, 19, 17, 16, 21, 18, 17, 13, 20, 15]);
+  });
+
+  it('writes distribution views with text cells, the top, and a 100 % share total', async () => {
+    const { workbook } = await exportSheets([
+      sheetFromResponse(VIEWS.domains, domainsResponse, domainsContext),
+      sheetFromResponse(VIEWS['result-codes'], resultCodesResponse, { account: 'acme', filters: {} }),
+    ]);
+    const domains = workbook.getWorksheet('By domain')!;
+    expect([2, 3, 4, 5, 6, 7, 8, 9].map((row) => rowValues(domains, row, 2))).toEqual([
+      ['Account', 'acme'],
+      ['Range', '2026-03-01 00:00 – 2026-03-02 00:00 (end excluded)'],
+      ['Time zone', 'Asia/Kathmandu'],
+      ['Template', 'all'],
+      ['Domain', 'all'],
+      ['Result code', 'MAIL_SENT, MAILBOX_ERROR'],
+      ['Top domains', 2],
+      ['Generated at', utc('2026-04-01T13:45:00')],
+    ]);
+    expect(domains.views[0]).toMatchObject({ state: 'frozen', ySplit: 11 });
+    expect(domains.autoFilter).toBe('A11:C14');
+    expect([11, 12, 13, 14, 15, 16].map((row) => rowValues(domains, row, 3))).toEqual([
+      ['Domain', 'Count', 'Share'],
+      ['example.com', 700, 0.7],
+      ['xn--9n2bp8q.xn--3e0b707e', 200, 0.2],
+      ['(other)', 100, 0.1],
+      [null, null, null],
+      ['Total', 1000, 1],
+    ]);
+    expect(rowFormats(domains, 12, 3)).toEqual([undefined, '#,##0', '0.00%']);
+    expect(domains.getColumn(1).width).toBe('xn--9n2bp8q.xn--3e0b707e'.length + 2);
+
+    const codes = workbook.getWorksheet('By result code')!;
+    expect(codes.autoFilter).toBe('A10:D12');
+    expect([10, 11, 12, 14].map((row) => rowValues(codes, row, 4))).toEqual([
+      ['Result code', 'Class', 'Count', 'Share'],
+      ['MAIL_SENT', 'delivered', 900, 0.9],
+      ['MAILBOX_ERROR', 'bounced', 100, 0.1],
+      ['Total', null, 1000, 1],
+    ]);
+  });
+
+  it('writes the sending limit: days with their month, then the months summary', async () => {
+    const { workbook } = await exportSheets([
+      sheetFromResponse(VIEWS['sending-limit'], sendingLimitResponse, { account: 'acme', filters: {} }),
+    ]);
+    const ws = workbook.getWorksheet('By sending limit')!;
+    expect([2, 3, 4, 5, 6, 7, 8].map((row) => rowValues(ws, row, 2))).toEqual([
+      ['Account', 'acme'],
+      ['Time zone', 'Asia/Seoul'],
+      ['Months', '2026-02–2026-03'],
+      ['Monthly limit', 100000],
+      ['Daily limit', 'not set'],
+      ['Limit change', { text: 'Request a limit change', hyperlink: 'https://example.com/limit-change' }],
+      ['Generated at', utc('2026-04-01T17:00:00')],
+    ]);
+    expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 10 });
+    expect(ws.autoFilter).toBe('A10:E13');
+    expect([10, 11, 12, 13, 14].map((row) => rowValues(ws, row, 5))).toEqual([
+      ['Month', 'Date', 'Daily volume', 'Cumulative volume', 'Share of daily limit'],
+      [utc('2026-02-01T00:00:00'), utc('2026-02-27T00:00:00'), 3000, 3000, null],
+      [utc('2026-02-01T00:00:00'), utc('2026-02-28T00:00:00'), 2000, 5000, null],
+      [utc('2026-03-01T00:00:00'), utc('2026-03-01T00:00:00'), 1500, 1500, null],
+      [null, null, null, null, null],
+    ]);
+    expect(rowFormats(ws, 11, 4)).toEqual(['yyyy-mm', 'yyyy-mm-dd', '#,##0', '#,##0']);
+    expect([15, 16, 17].map((row) => rowValues(ws, row, 5))).toEqual([
+      ['Month', 'Used', 'Remaining', 'Share of monthly limit', 'Projected month-end total'],
+      [utc('2026-02-01T00:00:00'), 5000, 95000, 0.05, 5000],
+      [utc('2026-03-01T00:00:00'), 1500, 98500, 0.015, 46500],
+    ]);
+    expect(rowFormats(ws, 16, 5)).toEqual(['yyyy-mm', '#,##0', '#,##0', '0.00%', '#,##0']);
+    expect(ws.rowCount).toBe(17);
+  });
+
+  it('sums counts and computes rates from the sums for rows streamed without totals', async () => {
+    async function* rows() {
+      for (let day = 1; day <= 3; day++) {
+        yield { time: `2026-03-0${day}T00:00:00Z`, requestCount: day * 10, sentCount: day * 5, openedCount: day };
+      }
+    }
+    const { workbook } = await exportSheets([
+      {
+        view: VIEWS['request-date'],
+        context: { account: 'acme', tz: 'UTC', filters: {}, interval: '1h' },
+        rows: rows(),
+      },
+    ]);
+    const ws = workbook.getWorksheet('By request date')!;
+    // No range line: the context has none. Header block: rows 2-7, header row 9.
+    expect(ws.getCell('A9').value).toBe('Time');
+    expect(ws.getCell('A10').numFmt).toBe('yyyy-mm-dd hh:mm');
+    expect(rowValues(ws, 12, 12)).toEqual([
+      utc('2026-03-03T00:00:00'),
+      30,
+      15,
+      null,
+      null,
+      3,
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+    ]);
+    expect(rowValues(ws, 14, 12)).toEqual(['Total', 60, 30, 0, 0, 6, 0, 0, 0.5, 0.2, 0, 0]);
+  });
+});

@@ -1,0 +1,110 @@
+/** Posting gzip batches with a fixed number of concurrent clients, as a mailer or a collector would. */
+import { gzipSync } from 'node:zlib';
+
+export interface BatchTarget {
+  name: string;
+  url: string;
+  headers: Record<string, string>;
+  /** Status codes that mean the batch was taken. */
+  accepted: readonly number[];
+}
+
+export function backendEventsTarget(baseUrl: string, key: string): BatchTarget {
+  return {
+    name: 'backend POST /api/v1/events',
+    url: `${baseUrl}/api/v1/events`,
+    headers: { Authorization: `Bearer ${key}`, 'Content-Type': 'application/x-ndjson', 'Content-Encoding': 'gzip' },
+    accepted: [202],
+  };
+}
+
+export function influxWriteTarget(influxUrl: string, database: string): BatchTarget {
+  return {
+    name: `InfluxDB /write db=${database}`,
+    url: `${influxUrl}/write?db=${encodeURIComponent(database)}&precision=u`,
+    headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Content-Encoding': 'gzip' },
+    accepted: [204],
+  };
+}
+
+export async function postBatch(target: BatchTarget, body: Buffer): Promise<void> {
+  const answer = await fetch(target.url, { method: 'POST', headers: target.headers, body });
+  const text = await answer.text();
+  if (!target.accepted.includes(answer.status)) {
+    throw new Error(`${target.name} answered ${answer.status}: ${text.slice(0, 300)}`);
+  }
+}
+
+export function gzipLines(lines: readonly string[], level = 6): Buffer {
+  return gzipSync(lines.join('\n'), { level });
+}
+
+/** Sends every body, `clients` at a time, each client one batch after another. */
+export async function sendAll(target: BatchTarget, bodies: readonly Buffer[], clients: number): Promise<void> {
+  let next = 0;
+  const client = async () => {
+    while (next < bodies.length) {
+      await postBatch(target, bodies[next++]);
+    }
+  };
+  await Promise.all(Array.from({ length: clients }, client));
+}
+
+/**
+ * Lines in, gzip batches out, at most `clients` batches in flight: `add` waits while they are
+ * all busy, so a generator can stream millions of lines without holding them.
+ */
+export class BatchStream {
+  private lines: string[] = [];
+  private readonly inFlight = new Set<Promise<void>>();
+  private failure: Error | undefined;
+  sentLines = 0;
+
+  constructor(
+    private readonly target: BatchTarget,
+    private readonly linesPerBatch: number,
+    private readonly clients: number,
+    private readonly gzipLevel = 1
+  ) {}
+
+  /** Returns a promise only when a batch was shipped (await it); most lines return at once. */
+  add(line: string): Promise<void> | undefined {
+    this.lines.push(line);
+    return this.lines.length >= this.linesPerBatch ? this.ship() : undefined;
+  }
+
+  private async ship(): Promise<void> {
+    if (this.failure) {
+      throw this.failure;
+    }
+    if (this.lines.length === 0) {
+      return;
+    }
+    const count = this.lines.length;
+    const body = gzipLines(this.lines, this.gzipLevel);
+    this.lines = [];
+    const sending: Promise<void> = postBatch(this.target, body).then(
+      () => {
+        this.sentLines += count;
+        this.inFlight.delete(sending);
+      },
+      (error: Error) => {
+        this.failure ??= error;
+        this.inFlight.delete(sending);
+      }
+    );
+    this.inFlight.add(sending);
+    while (this.inFlight.size >= this.clients) {
+      await Promise.race(this.inFlight);
+    }
+  }
+
+  /** Sends what is left and waits for every batch. */
+  async close(): Promise<void> {
+    await this.ship();
+    await Promise.all(this.inFlight);
+    if (this.failure) {
+      throw this.failure;
+    }
+  }
+}
