@@ -23,6 +23,9 @@ export default defineConfig([
       '**/lib-cov',
       '**/coverage',
       '**/dist/',
+      'dist-backend/',
+      'dist-scripts/',
+      'bench/results/',
       '**/artifacts/',
       '**/work/',
       '**/ci/',
@@ -36,4 +39,8 @@ export default defineConfig([
     ],
   },
   ...baseConfig,
+  {
+    // The scaffold lints src/ only; the backend, scripts, tests and benchmarks are TypeScript too.
+    files: ['backend/**/*.ts', 'scripts/**/*.ts', 'tests/**/*.ts', 'bench/**/*.ts'],
+  },
 ]);

@@ -22,7 +22,13 @@ const backend = {
   rootDir: __dirname,
   testEnvironment: 'node',
   transform: { '^.+\\.(t|j)sx?$': swc },
-  testMatch: ['<rootDir>/backend/**/*.test.ts', '<rootDir>/tests/backend/**/*.test.ts'],
+  testMatch: [
+    '<rootDir>/backend/**/*.test.ts',
+    '<rootDir>/tests/backend/**/*.test.ts',
+    '<rootDir>/tests/deploy/**/*.test.ts',
+    '<rootDir>/scripts/**/*.test.ts',
+    '<rootDir>/bench/**/*.test.ts',
+  ],
   globalSetup: '<rootDir>/tests/support/globalSetup.ts',
   globalTeardown: '<rootDir>/tests/support/globalTeardown.ts',
 };

@@ -7,7 +7,10 @@ async function main(): Promise<void> {
   const config = loadConfig(process.env);
   const logger = createLogger(config.logLevel ?? 'info');
   const backend = await startBackend(config, { logger });
-  logger.info({ influxUrl: config.influxUrl, database: config.influxDatabase, dataDir: config.dataDir }, 'mail delivery analytics backend started');
+  logger.info(
+    { influxUrl: config.influxUrl, database: config.influxDatabase, dataDir: config.dataDir },
+    'mail delivery analytics backend started'
+  );
   const stop = (signal: string) => {
     logger.info({ signal }, 'stopping');
     backend.stop().then(
@@ -23,7 +26,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: Error) => {
-  const message = error instanceof ConfigError ? `configuration error: ${error.message}` : `cannot start: ${error.message}`;
+  const message =
+    error instanceof ConfigError ? `configuration error: ${error.message}` : `cannot start: ${error.message}`;
   createLogger('info').fatal({ err: error instanceof ConfigError ? undefined : error }, message);
   process.exit(1);
 });

@@ -47,12 +47,19 @@ class MeasuredIngestService extends IngestService {
 
   override ingest(...args: Parameters<IngestService['ingest']>): ReturnType<IngestService['ingest']> {
     const result = super.ingest(...args);
-    this.metrics.eventsAccepted(args[0].map((event) => String((event as { type: unknown }).type)), result.duplicates);
+    this.metrics.eventsAccepted(
+      args[0].map((event) => String((event as { type: unknown }).type)),
+      result.duplicates
+    );
     return result;
   }
 }
 
-function listen(handler: Parameters<typeof createServer>[1], port: number, host: string): Promise<{ server: Server; url: string }> {
+function listen(
+  handler: Parameters<typeof createServer>[1],
+  port: number,
+  host: string
+): Promise<{ server: Server; url: string }> {
   const server = createServer(handler);
   return new Promise((resolve, reject) => {
     server.once('error', reject);
@@ -90,7 +97,9 @@ export async function startBackend(config: BackendConfig, options: StartOptions 
     return { depth: size, ageSeconds: clock.ageSeconds(oldestSeq, now()) };
   };
   const metrics = new BackendMetrics(outboxReading);
-  const flusher = new OutboxFlusher(store, influx, (counters, seconds, error) => metrics.influxWrite(counters, seconds, error));
+  const flusher = new OutboxFlusher(store, influx, (counters, seconds, error) =>
+    metrics.influxWrite(counters, seconds, error)
+  );
 
   // InfluxDB may be down at start: ingestion works from DATA_DIR alone, so start anyway and
   // make sure of the database once InfluxDB answers. A database made just now holds nothing:

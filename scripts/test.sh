@@ -6,9 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/ensure-influxdb.sh
 bash scripts/ensure-libreoffice.sh
-if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  npm ci --no-audit --no-fund
-fi
+bash scripts/run/ensure-node-modules.sh
 npm run build
 npm run typecheck
 npm run lint

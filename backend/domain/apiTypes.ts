@@ -12,12 +12,16 @@ export interface TimeViewRow extends TimeRowValues {
   time: string;
 }
 
-export interface TimeViewResponse {
-  view: 'request-date' | 'send-date';
+/** What every ranged view answer starts with: the range as bucket labels, the zone, the interval. */
+export interface RangeHeader {
   from: string;
   to: string;
   tz: string;
   interval: Interval;
+}
+
+export interface TimeViewResponse extends RangeHeader {
+  view: 'request-date' | 'send-date';
   rows: TimeViewRow[];
   totals: TimeRowValues;
 }
@@ -35,23 +39,15 @@ export interface ResultCodeRow {
   share: number | null;
 }
 
-export interface DomainsResponse {
+export interface DomainsResponse extends RangeHeader {
   view: 'domains';
-  from: string;
-  to: string;
-  tz: string;
-  interval: Interval;
   rows: DomainRow[];
   totals: { count: number };
   series: Array<{ time: string; domain: string; count: number }>;
 }
 
-export interface ResultCodesResponse {
+export interface ResultCodesResponse extends RangeHeader {
   view: 'result-codes';
-  from: string;
-  to: string;
-  tz: string;
-  interval: Interval;
   rows: ResultCodeRow[];
   totals: { count: number };
   series: Array<{ time: string; resultCode: string; count: number }>;

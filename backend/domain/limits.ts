@@ -20,12 +20,20 @@ function readLimit(body: Record<string, unknown>, field: 'monthly' | 'daily', de
   return value;
 }
 
+function isUrl(text: string): boolean {
+  try {
+    return Boolean(new URL(text));
+  } catch {
+    return false;
+  }
+}
+
 function readUrl(body: Record<string, unknown>, details: ErrorDetail[]): string | null {
   const value = body.changeRequestUrl;
   if (value === undefined || value === null) {
     return null;
   }
-  if (typeof value === 'string' && value.length <= 2000 && /^https?:\/\/[^\s]+$/.test(value) && URL.canParse(value)) {
+  if (typeof value === 'string' && value.length <= 2000 && /^https?:\/\/[^\s]+$/.test(value) && isUrl(value)) {
     return value;
   }
   details.push({ field: 'changeRequestUrl', message: 'changeRequestUrl must be null or an http(s) URL' });

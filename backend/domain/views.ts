@@ -164,6 +164,8 @@ export interface LimitViewDefinition extends ViewBase {
   shape: 'limit';
   /** Columns of one month's summary. */
   monthColumns: readonly ColumnDefinition[];
+  /** The configured limits (`limit.monthly`, `limit.daily` of the answer), as columns beside the usage. */
+  limitColumns: readonly ColumnDefinition[];
 }
 
 export type ViewDefinition = TimeViewDefinition | DistributionViewDefinition | LimitViewDefinition;
@@ -248,6 +250,10 @@ export const SENDING_LIMIT_VIEW: LimitViewDefinition = {
     { key: 'remaining', label: 'Remaining', unit: 'count' },
     { key: 'share', label: 'Share of monthly limit', unit: 'percent' },
     { key: 'projected', label: 'Projected month-end total', unit: 'count' },
+  ],
+  limitColumns: [
+    { key: 'monthlyLimit', label: 'Monthly limit', unit: 'count' },
+    { key: 'dailyLimit', label: 'Daily limit', unit: 'count' },
   ],
 };
 

@@ -45,7 +45,13 @@ export function authenticate(entries: readonly ApiKeyEntry[], limiter?: RateLimi
     }
     const wait = limiter?.take(entry.keyHash) ?? 0;
     if (wait > 0) {
-      throw new ApiError(429, 'rate_limited', `this key sent too many requests; try again in ${wait} s`, undefined, wait);
+      throw new ApiError(
+        429,
+        'rate_limited',
+        `this key sent too many requests; try again in ${wait} s`,
+        undefined,
+        wait
+      );
     }
     req.caller = { account: entry.account, scopes: entry.scopes, admin: entry.scopes.has('admin') };
     next();

@@ -11,7 +11,11 @@ interface BodyParserError extends Error {
 function fromBodyParser(error: BodyParserError): ApiError | undefined {
   switch (error.type) {
     case 'entity.too.large':
-      return new ApiError(413, 'payload_too_large', `the request body is larger than ${error.limit} bytes; send smaller batches`);
+      return new ApiError(
+        413,
+        'payload_too_large',
+        `the request body is larger than ${error.limit} bytes; send smaller batches`
+      );
     case 'encoding.unsupported':
       return new ApiError(415, 'unsupported_encoding', 'Content-Encoding must be gzip, deflate or none');
     case 'entity.parse.failed':

@@ -16,16 +16,21 @@ function metricProperties(metrics: readonly MetricKey[]) {
   );
 }
 
+/** The fields every ranged view answer starts with. */
+const rangeHeader = (view: string) => ({
+  view: { type: 'string', enum: [view] },
+  from: { type: 'string', format: 'date-time' },
+  to: { type: 'string', format: 'date-time' },
+  tz: { type: 'string' },
+  interval: { type: 'string', enum: INTERVALS },
+});
+
 function timeViewSchema(view: TimeViewDefinition) {
   return {
     type: 'object',
     required: ['view', 'from', 'to', 'tz', 'interval', 'rows', 'totals'],
     properties: {
-      view: { type: 'string', enum: [view.id] },
-      from: { type: 'string', format: 'date-time' },
-      to: { type: 'string', format: 'date-time' },
-      tz: { type: 'string' },
-      interval: { type: 'string', enum: INTERVALS },
+      ...rangeHeader(view.id),
       rows: {
         type: 'array',
         items: { type: 'object', properties: { time: { type: 'string', format: 'date-time' }, ...metricProperties(view.metrics) } },
@@ -39,11 +44,7 @@ function distributionSchema(view: string, dimension: Record<string, unknown>) {
   return {
     type: 'object',
     properties: {
-      view: { type: 'string', enum: [view] },
-      from: { type: 'string', format: 'date-time' },
-      to: { type: 'string', format: 'date-time' },
-      tz: { type: 'string' },
-      interval: { type: 'string', enum: INTERVALS },
+      ...rangeHeader(view),
       rows: {
         type: 'array',
         items: { type: 'object', properties: { ...dimension, count: { type: 'integer' }, share: nullableNumber } },

@@ -49,9 +49,10 @@ export function sheetFromResponse(view: ViewDefinition, response: StatsResponse,
     case 'send-date':
       return { view, context, rows: asRows(response.rows), totals: response.totals };
     case 'domains':
-    case 'result-codes':
+    case 'result-codes': {
       const { count } = response.totals;
       // Every row's share together: 100 % of the total, none when nothing was counted.
       return { view, context, rows: asRows(response.rows), totals: { count, share: ratio(count, count) } };
+    }
   }
 }

@@ -16,7 +16,7 @@
 import type * as ExcelJS from 'exceljs';
 import type { ColumnDefinition } from '../domain/views';
 import { cellValue, columnWidth, numberFormat, type CellValue } from './cells';
-import { headerLines } from './headerBlock';
+import { headerLines, type HeaderLine } from './headerBlock';
 import { readAhead } from './readAhead';
 import { worksheetBacklog, type ResponseFlow } from './responseFlow';
 import { CountSums, totalsRow } from './totals';
@@ -69,6 +69,40 @@ function addTypedRow(
   return row;
 }
 
+function writeHeaderBlock(ws: ExcelJS.Worksheet, title: string, lines: readonly HeaderLine[]): void {
+  ws.addRow([title]).font = TITLE_FONT;
+  for (const line of lines) {
+    const row = ws.addRow([line.label, line.value]);
+    row.getCell(1).font = BOLD;
+    const value = row.getCell(2);
+    value.alignment = { horizontal: 'left' };
+    if (line.numFmt) {
+      value.numFmt = line.numFmt;
+    }
+    if (typeof line.value === 'object' && line.value !== null && 'hyperlink' in line.value) {
+      value.font = LINK_FONT;
+    }
+  }
+  ws.addRow([]);
+}
+
+/** Below the table: the totals row, or for the sending limit the months block. */
+function writeSummary(ws: ExcelJS.Worksheet, sheet: SheetSpec, columns: readonly ColumnDefinition[], sums: CountSums) {
+  ws.addRow([]);
+  if (sheet.view.shape === 'limit') {
+    const monthColumns = sheet.view.monthColumns;
+    styleHeaderRow(ws.addRow(monthColumns.map((column) => column.label)));
+    for (const month of sheet.months ?? []) {
+      const values = monthColumns.map((column) => cellValue(column.unit, month[column.key as keyof typeof month]));
+      addTypedRow(ws, monthColumns, values);
+    }
+    return;
+  }
+  const totals = addTypedRow(ws, columns, totalsRow(columns, sheet.totals, sums), sheet.context.interval);
+  totals.font = BOLD;
+  totals.eachCell({ includeEmpty: true }, (cell) => (cell.border = TOTAL_RULE));
+}
+
 /** Writes the sheet; false when the export stopped (client gone, aborted) before it was complete. */
 export async function writeSheet(
   workbook: ExcelJS.stream.xlsx.WorkbookWriter,
@@ -89,13 +123,12 @@ export async function writeSheet(
   });
   const longest = longestTexts(columns, head);
   const formats = columns.map((column) => numberFormat(column.unit, context.interval));
-  // One style object per column: exceljs registers a style once per object, not per cell.
+  // One style object per column: exceljs registers a style once per object, not once per cell.
   const styles: Array<Partial<ExcelJS.Style>> = formats.map((format) => (format ? { numFmt: format } : {}));
   ws.columns = columns.map((column, index) => {
-    const format = formats[index];
     const summary = summaryColumns[index];
     const width = Math.max(
-      columnWidth(column, format, longest[index]),
+      columnWidth(column, formats[index], longest[index]),
       summary ? columnWidth(summary, numberFormat(summary.unit)) : 0,
       // Column A also holds the header block's labels.
       index === 0 ? Math.max(...lines.map((line) => line.label.length)) + 2 : 0
@@ -104,22 +137,8 @@ export async function writeSheet(
   });
   const backlog = worksheetBacklog(ws);
 
-  ws.addRow([view.title]).font = TITLE_FONT;
-  for (const line of lines) {
-    const row = ws.addRow([line.label, line.value]);
-    row.getCell(1).font = BOLD;
-    const value = row.getCell(2);
-    value.alignment = { horizontal: 'left' };
-    if (line.numFmt) {
-      value.numFmt = line.numFmt;
-    }
-    if (typeof line.value === 'object' && line.value !== null && 'hyperlink' in line.value) {
-      value.font = LINK_FONT;
-    }
-  }
-  ws.addRow([]);
+  writeHeaderBlock(ws, view.title, lines);
   styleHeaderRow(ws.addRow(columns.map((column) => column.label)));
-
   const sums = new CountSums(columns.filter((column) => column.unit === 'count').map((column) => column.key));
   let written = 0;
   for await (const row of rows) {
@@ -128,26 +147,14 @@ export async function writeSheet(
     added.commit();
     sums.add(row);
     if (++written % ROWS_PER_CHECK === 0 && !(await flow.room(backlog))) {
-      return false;
+      return false; // leaving the loop closes the row source
     }
   }
   ws.autoFilter = {
     from: { row: headerRowNumber, column: 1 },
     to: { row: headerRowNumber + written, column: columns.length },
   };
-
-  ws.addRow([]);
-  if (view.shape === 'limit') {
-    styleHeaderRow(ws.addRow(summaryColumns.map((column) => column.label)));
-    for (const month of sheet.months ?? []) {
-      const values = summaryColumns.map((column) => cellValue(column.unit, month[column.key as keyof typeof month]));
-      addTypedRow(ws, summaryColumns, values);
-    }
-  } else {
-    const totals = addTypedRow(ws, columns, totalsRow(columns, sheet.totals, sums), context.interval);
-    totals.font = BOLD;
-    totals.eachCell({ includeEmpty: true }, (cell) => (cell.border = TOTAL_RULE));
-  }
+  writeSummary(ws, sheet, columns, sums);
   ws.commit();
   return !flow.isStopped;
 }

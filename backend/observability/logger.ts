@@ -13,7 +13,10 @@ export function createLogger(level: string, destination?: DestinationStream): Lo
     base: { service: 'mail-delivery-analytics' },
     timestamp: pino.stdTimeFunctions.isoTime,
     formatters: { level: (label) => ({ level: label }) },
-    redact: { paths: ['req.headers.authorization', 'headers.authorization', 'authorization', 'key', 'apiKey'], censor: '[redacted]' },
+    redact: {
+      paths: ['req.headers.authorization', 'headers.authorization', 'authorization', 'key', 'apiKey'],
+      censor: '[redacted]',
+    },
   };
   return destination ? pino(options, destination) : pino(options);
 }

@@ -2,7 +2,15 @@
 import { VIEW_IDS } from '../domain/views';
 import { VALUE_KINDS } from '../domain/values';
 
-const FIXED = new Set(['/healthz', '/readyz', '/metrics', '/api/v1/openapi.json', '/api/v1/events', '/api/v1/limits', '/api/v1/export']);
+const FIXED = new Set([
+  '/healthz',
+  '/readyz',
+  '/metrics',
+  '/api/v1/openapi.json',
+  '/api/v1/events',
+  '/api/v1/limits',
+  '/api/v1/export',
+]);
 const VIEWS: ReadonlySet<string> = new Set(VIEW_IDS);
 
 /** The endpoint's path, or `other` for anything not served (404s must not grow a label per path). */

@@ -21,7 +21,14 @@ describe('parseDemoArgs', () => {
       ['--days', '3', '--rate', '500', '--url', 'http://backend:3001/', '--key', 'k', '--follow', '--tick', '0.5'],
       {}
     );
-    expect(args).toMatchObject({ days: 3, rate: 500, url: 'http://backend:3001', key: 'k', follow: true, tickSeconds: 0.5 });
+    expect(args).toMatchObject({
+      days: 3,
+      rate: 500,
+      url: 'http://backend:3001',
+      key: 'k',
+      follow: true,
+      tickSeconds: 0.5,
+    });
     expect(args.adminKey).toBeUndefined();
   });
 

@@ -26,7 +26,13 @@ export const USAGE = `Usage: npm run demo:data -- --key KEY [options]
   --batch N          events per request (default 2000)`;
 
 const NUMBER_OPTIONS = { '--days': 'days', '--rate': 'rate', '--tick': 'tickSeconds', '--batch': 'batchSize' } as const;
-const TEXT_OPTIONS = { '--url': 'url', '--key': 'key', '--admin-key': 'adminKey', '--account': 'account', '--seed': 'seed' } as const;
+const TEXT_OPTIONS = {
+  '--url': 'url',
+  '--key': 'key',
+  '--admin-key': 'adminKey',
+  '--account': 'account',
+  '--seed': 'seed',
+} as const;
 
 function isTextOption(name: string): name is keyof typeof TEXT_OPTIONS {
   return Object.prototype.hasOwnProperty.call(TEXT_OPTIONS, name);

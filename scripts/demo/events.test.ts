@@ -57,6 +57,10 @@ describe('EventAggregator', () => {
       resultCode: 'MAIL_SENT',
       count: 1,
     });
-    expect(opened).toMatchObject({ advertising: true, at: '2026-03-02T03:00:20.000Z', sentAt: '2026-03-02T01:00:20.000Z' });
+    expect(opened).toMatchObject({
+      advertising: true,
+      at: '2026-03-02T03:00:20.000Z',
+      sentAt: '2026-03-02T01:00:20.000Z',
+    });
   });
 });

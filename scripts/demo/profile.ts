@@ -69,8 +69,8 @@ export const WEEKDAY_WEIGHTS: readonly number[] = [0.55, 1.12, 1.15, 1.14, 1.12,
 
 /** Transactional traffic by local hour: low at night, peaks late morning and afternoon. */
 export const HOUR_WEIGHTS: readonly number[] = [
-  0.35, 0.22, 0.14, 0.1, 0.09, 0.12, 0.25, 0.55, 0.95, 1.35, 1.6, 1.65, 1.4, 1.5, 1.62, 1.58, 1.5, 1.4, 1.25, 1.2,
-  1.3, 1.25, 0.95, 0.6,
+  0.35, 0.22, 0.14, 0.1, 0.09, 0.12, 0.25, 0.55, 0.95, 1.35, 1.6, 1.65, 1.4, 1.5, 1.62, 1.58, 1.5, 1.4, 1.25, 1.2, 1.3,
+  1.25, 0.95, 0.6,
 ];
 
 export type DomainKind = 'mailbox' | 'nonexistent' | 'defunct';

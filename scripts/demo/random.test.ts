@@ -37,7 +37,13 @@ describe('pickWeighted', () => {
     const random = seededRandom('pick');
     const seen = { a: 0, b: 0, never: 0 };
     for (let i = 0; i < 40000; i++) {
-      seen[pickWeighted(random, [['a', 3], ['b', 1], ['never', 0]] as const)]++;
+      seen[
+        pickWeighted(random, [
+          ['a', 3],
+          ['b', 1],
+          ['never', 0],
+        ] as const)
+      ]++;
     }
     expect(seen.never).toBe(0);
     expect(seen.a / 40000).toBeGreaterThan(0.74);

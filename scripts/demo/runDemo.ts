@@ -36,7 +36,9 @@ export async function runDemo(args: DemoArgs, hooks: DemoHooks = {}): Promise<Se
   if (args.adminKey) {
     const limits = demoLimits(traffic, startedAt);
     await putLimits(args.url, args.adminKey, args.account, limits);
-    log(`set ${args.account}'s limits: monthly ${limits.monthly} (this month will use ${limits.monthUsage}), daily ${limits.daily}`);
+    log(
+      `set ${args.account}'s limits: monthly ${limits.monthly} (this month will use ${limits.monthUsage}), daily ${limits.daily}`
+    );
   }
   const sender: SenderOptions = {
     url: args.url,

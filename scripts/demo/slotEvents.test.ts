@@ -53,7 +53,11 @@ describe('slotEvents', () => {
   it('sends less at night and at weekends', () => {
     const transactional = ofType('requested').filter((event) => !campaignNames.has(event.template));
     const byHour = (from: number, to: number) =>
-      sum(transactional.filter((event) => localTime(ms(event.requestedAt)).hour >= from && localTime(ms(event.requestedAt)).hour < to)) /
+      sum(
+        transactional.filter(
+          (event) => localTime(ms(event.requestedAt)).hour >= from && localTime(ms(event.requestedAt)).hour < to
+        )
+      ) /
       (to - from);
     expect(byHour(2, 5) / byHour(10, 16)).toBeLessThan(0.12);
     const isWeekend = (event: DemoEvent) => [0, 6].includes(localTime(ms(event.requestedAt)).weekday);
@@ -107,7 +111,9 @@ describe('slotEvents', () => {
     );
     expect(sum(campaign)).toBeGreaterThan(0);
     expect(campaign.filter((event) => delay(event) < DAY_MS)).toEqual([]);
-    const firstAttempts = transactional.filter((event) => event.resultCode !== 'RESEND_MAIL_FAIL' && classOf(event) !== 'delivered');
+    const firstAttempts = transactional.filter(
+      (event) => event.resultCode !== 'RESEND_MAIL_FAIL' && classOf(event) !== 'delivered'
+    );
     expect(firstAttempts.filter((event) => delay(event) !== SEND_DELAY_MS)).toEqual([]);
     const delivered = transactional.filter((event) => event.resultCode === 'MAIL_SENT');
     expect(delivered.filter((event) => delay(event) > SEND_DELAY_MS + 10 * 60_000)).toEqual([]);

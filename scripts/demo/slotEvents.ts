@@ -84,8 +84,7 @@ function addCampaign(traffic: DemoTraffic, campaign: CampaignProfile, slot: numb
   const sendAt = requestedAt + campaign.sendAfterMs;
   const incident = dayConditions(traffic, localTime(sendAt).dayNumber).incident;
   const [minCanceled, maxCanceled] = campaign.canceledShare;
-  const canceledShare =
-    random() < campaign.cancelChance ? minCanceled + (maxCanceled - minCanceled) * random() : 0;
+  const canceledShare = random() < campaign.cancelChance ? minCanceled + (maxCanceled - minCanceled) * random() : 0;
   // One cancellation action, some hours after the request and well before the send.
   const canceledAt = requestedAt + randomInt(random, 1, Math.floor(campaign.sendAfterMs / HOUR_MS) - 2) * HOUR_MS;
   for (let i = 0; i < mails; i++) {

@@ -27,6 +27,8 @@ describe('banner', () => {
   });
 
   it('tells how to start the full stack when Docker is there', () => {
-    expect(banner({ ...input, dockerAvailable: true })).toContain('cp .run/keys.env .env && docker compose up -d --build');
+    expect(banner({ ...input, dockerAvailable: true })).toContain(
+      'cp .run/keys.env .env && docker compose up -d --build'
+    );
   });
 });

@@ -33,7 +33,9 @@ async function waitUntilReady(spec: ChildSpec, child: ChildProcess): Promise<voi
   let last = 'no answer';
   while (Date.now() < deadline) {
     if (child.exitCode !== null || child.signalCode !== null) {
-      throw new Error(`${spec.name} exited (${child.exitCode ?? child.signalCode}) before it was ready:\n${tail(spec.logFile)}`);
+      throw new Error(
+        `${spec.name} exited (${child.exitCode ?? child.signalCode}) before it was ready:\n${tail(spec.logFile)}`
+      );
     }
     try {
       const answer = await fetch(spec.readyUrl);
@@ -46,7 +48,9 @@ async function waitUntilReady(spec: ChildSpec, child: ChildProcess): Promise<voi
     }
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
-  throw new Error(`${spec.name} was not ready at ${spec.readyUrl} within ${spec.readyTimeoutMs} ms (${last}):\n${tail(spec.logFile)}`);
+  throw new Error(
+    `${spec.name} was not ready at ${spec.readyUrl} within ${spec.readyTimeoutMs} ms (${last}):\n${tail(spec.logFile)}`
+  );
 }
 
 export async function startChild(spec: ChildSpec): Promise<RunningChild> {

@@ -46,7 +46,9 @@ export function loadOrCreateKeys(file: string): RunKeys {
   const read = (name: string): string => {
     const value = values.get(name) ?? '';
     if (!KEY_PATTERN.test(value)) {
-      throw new Error(`${file}: ${name} must be 16 or more characters of A-Za-z0-9_- (delete the file to make new keys)`);
+      throw new Error(
+        `${file}: ${name} must be 16 or more characters of A-Za-z0-9_- (delete the file to make new keys)`
+      );
     }
     return value;
   };

@@ -47,6 +47,15 @@ async function main(): Promise<void> {
     })();
     return stopping;
   };
+  // `npm start` runs us under `sh -c`, which dies on SIGTERM without passing it on: when our
+  // parent goes away, stop too, so that nothing is left running.
+  const parent = process.ppid;
+  setInterval(() => {
+    if (process.ppid !== parent) {
+      say('the parent process ended: stopping everything');
+      void stopAll(0);
+    }
+  }, 1000).unref();
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
     process.on(signal, () => {
       say(`${signal}: stopping everything`);

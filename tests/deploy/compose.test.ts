@@ -55,7 +55,9 @@ describe('docker-compose.yml', () => {
     expect(services.backend.environment?.API_KEYS).toBe(
       'demo:ingest+read:${MDA_API_KEY:?set MDA_API_KEY in .env (see .env.example)},ops:admin:${MDA_ADMIN_KEY:?set MDA_ADMIN_KEY in .env (see .env.example)}'
     );
-    expect(services.grafana.environment?.MDA_API_KEY).toBe('${MDA_API_KEY:?set MDA_API_KEY in .env (see .env.example)}');
+    expect(services.grafana.environment?.MDA_API_KEY).toBe(
+      '${MDA_API_KEY:?set MDA_API_KEY in .env (see .env.example)}'
+    );
     const example = readText('.env.example');
     expect(example).toMatch(/^MDA_API_KEY=$/m);
     expect(example).toMatch(/^MDA_ADMIN_KEY=$/m);
@@ -78,7 +80,10 @@ describe('docker-compose.yml', () => {
   });
 
   it('points the backend at the influxdb service', () => {
-    expect(services.backend.environment).toMatchObject({ INFLUX_URL: 'http://influxdb:8086', INFLUX_DATABASE: 'mail_delivery' });
+    expect(services.backend.environment).toMatchObject({
+      INFLUX_URL: 'http://influxdb:8086',
+      INFLUX_DATABASE: 'mail_delivery',
+    });
   });
 });
 

@@ -8,7 +8,6 @@ import { join } from 'node:path';
 import { startInfluxd, type RunningInfluxd } from '../../scripts/lib/influxd';
 
 declare global {
-  // eslint-disable-next-line no-var
   var testInfluxd: RunningInfluxd | undefined;
 }
 

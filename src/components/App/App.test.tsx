@@ -1,38 +1,33 @@
+import '../../datasource/testing/jsdomPolyfills';
 import React from 'react';
 import { MemoryRouter } from 'react-router-dom';
-import { AppRootProps, PluginType } from '@grafana/data';
-import { render, waitFor } from '@testing-library/react';
+import type { AppRootProps } from '@grafana/data';
+import { render, screen } from '@testing-library/react';
 import App from './App';
 
-describe('Components/App', () => {
-  let props: AppRootProps;
+jest.mock('../../extensions/workbookDownload', () => ({
+  ...jest.requireActual('../../extensions/workbookDownload'),
+  fetchWorkbook: jest.fn(() => new Promise(() => undefined)),
+}));
 
-  beforeEach(() => {
-    jest.resetAllMocks();
+const renderAt = (path: string) =>
+  render(
+    <MemoryRouter initialEntries={[path]}>
+      <App {...({} as AppRootProps)} />
+    </MemoryRouter>
+  );
 
-    props = {
-      basename: 'a/sample-app',
-      meta: {
-        id: 'sample-app',
-        name: 'Sample App',
-        type: PluginType.app,
-        enabled: true,
-        jsonData: {},
-      },
-      query: {},
-      path: '',
-      onNavChanged: jest.fn(),
-    } as unknown as AppRootProps;
+describe('App', () => {
+  it('shows the home page at home and at any other path', async () => {
+    renderAt('/home');
+    // Pages load lazily.
+    expect(await screen.findByRole('heading', { name: 'Dashboards' }, { timeout: 5000 })).toBeInTheDocument();
   });
 
-  test('renders without an error"', async () => {
-    const { queryByText } = render(
-      <MemoryRouter>
-        <App {...props} />
-      </MemoryRouter>
-    );
-
-    // Application is lazy loaded, so we need to wait for the component and routes to be rendered
-    await waitFor(() => expect(queryByText(/this is page one./i)).toBeInTheDocument(), { timeout: 2000 });
+  it('shows the export page at export', async () => {
+    renderAt('/export?datasource=ds&views=domains&from=1772323200000&to=1772409600000&tz=UTC');
+    expect(
+      await screen.findByRole('heading', { name: 'Mail delivery by domain 2026-03-01.xlsx' }, { timeout: 5000 })
+    ).toBeInTheDocument();
   });
 });

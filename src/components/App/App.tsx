@@ -1,23 +1,18 @@
 import React from 'react';
 import { Route, Routes } from 'react-router-dom';
-import { AppRootProps } from '@grafana/data';
-import { ROUTES } from '../../constants';
-const PageOne = React.lazy(() => import('../../pages/PageOne'));
-const PageTwo = React.lazy(() => import('../../pages/PageTwo'));
-const PageThree = React.lazy(() => import('../../pages/PageThree'));
-const PageFour = React.lazy(() => import('../../pages/PageFour'));
+import type { AppRootProps } from '@grafana/data';
 
-function App(props: AppRootProps) {
+const HomePage = React.lazy(() => import('../../pages/HomePage'));
+const ExportPage = React.lazy(() => import('../../pages/ExportPage'));
+
+/** The app's pages below /a/<plugin id>/ (plugin.json lists them). */
+export const APP_ROUTES = { home: 'home', export: 'export' } as const;
+
+function App(_props: AppRootProps) {
   return (
     <Routes>
-      <Route path={ROUTES.Two} element={<PageTwo />} />
-      <Route path={`${ROUTES.Three}/:id?`} element={<PageThree />} />
-
-      {/* Full-width page (this page will have no side navigation) */}
-      <Route path={ROUTES.Four} element={<PageFour />} />
-
-      {/* Default page */}
-      <Route path="*" element={<PageOne />} />
+      <Route path={APP_ROUTES.export} element={<ExportPage />} />
+      <Route path="*" element={<HomePage />} />
     </Routes>
   );
 }

@@ -1,12 +1,11 @@
 import { createDataFrame, type DataFrame } from '@grafana/data';
 import type { SendingLimitResponse } from '../../../backend/domain/apiTypes';
-import { SENDING_LIMIT_VIEW, type ColumnDefinition } from '../../../backend/domain/views';
+import { SENDING_LIMIT_VIEW } from '../../../backend/domain/views';
 import { dayStartInZone } from '../timeZone';
 import { columnField, pickColumns } from './fields';
 
 // The configured limits, repeated on every row so a panel can draw them as lines next to the usage.
-const MONTHLY_LIMIT: ColumnDefinition = { key: 'monthlyLimit', label: 'Monthly limit', unit: 'count' };
-const DAILY_LIMIT: ColumnDefinition = { key: 'dailyLimit', label: 'Daily limit', unit: 'count' };
+const [MONTHLY_LIMIT, DAILY_LIMIT] = pickColumns(SENDING_LIMIT_VIEW.limitColumns, ['monthlyLimit', 'dailyLimit']);
 
 /** What a panel (or the export) needs beyond the numbers: where to ask for a higher limit. */
 export interface LimitFrameCustomMeta {

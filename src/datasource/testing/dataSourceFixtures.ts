@@ -6,8 +6,8 @@ export const PROXY_URL = '/api/datasources/proxy/uid/mail-delivery-analytics';
 export function instanceSettings(
   jsonData: MailDataSourceOptions = { apiUrl: 'http://backend:3001' }
 ): DataSourceInstanceSettings<MailDataSourceOptions> {
+  // Without the deprecated numeric id: the data source never reads it.
   return {
-    id: 1,
     uid: 'mail-delivery-analytics',
     type: 'maildelivery-maildeliveryanalytics-datasource',
     name: 'Mail Delivery Analytics',
@@ -16,7 +16,7 @@ export function instanceSettings(
     access: 'proxy',
     readOnly: false,
     meta: {} as DataSourceInstanceSettings['meta'],
-  };
+  } as DataSourceInstanceSettings<MailDataSourceOptions>;
 }
 
 /** A panel's request over [from, to) with Grafana's interval for a ~1000 px panel. */

@@ -36,6 +36,7 @@ export async function download(handler: (res: ServerResponse) => Promise<void>):
 
 export async function readWorkbook(body: Buffer): Promise<ExcelJS.Workbook> {
   const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(body);
+  // exceljs types its argument as an ArrayBuffer-like Buffer of older @types/node.
+  await workbook.xlsx.load(body as unknown as ArrayBuffer);
   return workbook;
 }

@@ -110,15 +110,16 @@ describe('an exported workbook opened in LibreOffice Calc', () => {
     const sheet = raw['By request date'];
     const header = sheet[9];
     expect(header).toEqual(VIEWS['request-date'].columns.map((column) => column.label));
-    const keys = VIEWS['request-date'].columns.map((column) => column.key);
-    const rows = [...requestDateResponse.rows.map((row) => ({ ...row }) as Record<string, unknown>)];
-    rows.forEach((json, index) => {
+    requestDateResponse.rows.forEach((json, index) => {
       const cells = sheet[10 + index];
-      keys.slice(1).forEach((key, column) => {
-        const cell = cells[column + 1];
-        const value = json[key] as number | null;
-        if (VIEWS['request-date'].columns[column + 1].unit === 'percent') {
-          expect(value === null ? cell : fraction(cell)).toBe(value === null ? '' : expect.closeTo(value, 12));
+      expect(cells[0]).toBe(json.time.slice(0, 10));
+      VIEWS['request-date'].columns.slice(1).forEach((column, offset) => {
+        const cell = cells[offset + 1];
+        const value = json[column.key as keyof typeof json] as number | null;
+        if (value === null) {
+          expect(cell).toBe('');
+        } else if (column.unit === 'percent') {
+          expect(fraction(cell)).toBeCloseTo(value, 12);
         } else {
           expect(Number(cell)).toBe(value);
         }
@@ -160,7 +161,7 @@ describe('an exported workbook opened in LibreOffice Calc', () => {
   });
 
   it('holds the distribution views', () => {
-    expect(shown['By domain'].slice(11)).toEqual([
+    expect(shown['By domain'].slice(10)).toEqual([
       ['Domain', 'Count', 'Share'],
       ['example.com', '700', '70.00%'],
       ['xn--9n2bp8q.xn--3e0b707e', '200', '20.00%'],
@@ -168,7 +169,7 @@ describe('an exported workbook opened in LibreOffice Calc', () => {
       ['', '', ''],
       ['Total', '1,000', '100.00%'],
     ]);
-    expect(shown['By result code'].slice(10)).toEqual([
+    expect(shown['By result code'].slice(9)).toEqual([
       ['Result code', 'Class', 'Count', 'Share'],
       ['MAIL_SENT', 'delivered', '900', '90.00%'],
       ['MAILBOX_ERROR', 'bounced', '100', '10.00%'],

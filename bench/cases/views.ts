@@ -1,0 +1,136 @@
+/**
+ * Case 2, views: latency of each view over 90 days through the backend (HTTP, counters),
+ * against the very InfluxQL the backend sent, run on the raw database (one point per
+ * recipient-mail event) and, for the breakdown, on the backend's own counters. The three
+ * alternate run by run.
+ */
+import { DateTime } from 'luxon';
+import type { RunningBackend } from '../../backend/server';
+import { InfluxClient, type InfluxStatementResult } from '../../backend/storage/influxClient';
+import { VIEW_IDS, VIEWS, type ViewId } from '../../backend/domain/views';
+import { BENCH_KEYS } from '../lib/backendProcess';
+import { ratio, summarize, type Summary } from '../lib/summary';
+import type { Dataset } from './dataset';
+
+export interface ViewFigures {
+  /** GET through the backend's HTTP API, milliseconds. */
+  backend: Summary;
+  /** The backend's statements run on its counters directly: its InfluxDB share of `backend`. */
+  countersDirect: Summary;
+  /** The same statements on the raw points. */
+  raw: Summary;
+  speedupP50: number;
+  speedupP95: number;
+  /** InfluxDB round trips per request. */
+  queries: number;
+  /** Sum of every number the statements return, on counters and on raw points: equal when both hold the same events. */
+  checksum: { counters: number; raw: number };
+}
+
+export const VIEW_DAYS = 90;
+
+export function viewParams(id: ViewId, tz: string, nowMs: number): URLSearchParams {
+  if (VIEWS[id].shape === 'limit') {
+    return new URLSearchParams({ tz, months: '3' });
+  }
+  const from = DateTime.fromMillis(nowMs, { zone: tz }).startOf('day').minus({ days: VIEW_DAYS });
+  return new URLSearchParams({ from: String(from.toMillis()), to: String(nowMs), tz, interval: '1d' });
+}
+
+async function elapsedMs(run: () => Promise<unknown>): Promise<number> {
+  const started = process.hrtime.bigint();
+  await run();
+  return Number(process.hrtime.bigint() - started) / 1e6;
+}
+
+export async function getView(baseUrl: string, path: string, params: URLSearchParams): Promise<string> {
+  const answer = await fetch(`${baseUrl}/api/v1${path}?${params}`, { headers: { Authorization: `Bearer ${BENCH_KEYS.account}` } });
+  const text = await answer.text();
+  if (answer.status !== 200) {
+    throw new Error(`GET ${path} answered ${answer.status}: ${text.slice(0, 300)}`);
+  }
+  return text;
+}
+
+function checksum(results: InfluxStatementResult[][]): number {
+  let sum = 0;
+  for (const result of results.flat()) {
+    for (const series of result.series) {
+      const column = series.columns.indexOf('n');
+      for (const values of series.values) {
+        sum += Number(values[column] ?? 0);
+      }
+    }
+  }
+  return sum;
+}
+
+/** Records the statements the backend sends to InfluxDB while `run` runs. */
+async function recordStatements(backend: RunningBackend, run: () => Promise<unknown>): Promise<string[]> {
+  const influx = backend.services.influx;
+  const original = influx.query;
+  const recorded: string[] = [];
+  influx.query = (statements, signal, database) => {
+    recorded.push(statements);
+    return original.call(influx, statements, signal, database);
+  };
+  try {
+    await run();
+  } finally {
+    influx.query = original;
+  }
+  return recorded;
+}
+
+export async function runViewsCase(
+  dataset: Dataset,
+  backend: RunningBackend,
+  runs: number,
+  nowMs: number,
+  log: (line: string) => void
+): Promise<Record<ViewId, ViewFigures>> {
+  const counters = new InfluxClient({ url: dataset.backend.influxUrl, database: dataset.backend.database, timeoutMs: 600_000 });
+  const raw = new InfluxClient({ url: dataset.backend.influxUrl, database: dataset.rawDatabase, timeoutMs: 600_000 });
+  const figures = {} as Record<ViewId, ViewFigures>;
+  for (const id of VIEW_IDS) {
+    const path = VIEWS[id].path;
+    const params = viewParams(id, dataset.backend.tz, nowMs);
+    const statements = await recordStatements(backend, () => getView(backend.url, path, params));
+    const replay = (client: InfluxClient) => async () => {
+      const results: InfluxStatementResult[][] = [];
+      for (const statement of statements) {
+        results.push(await client.query(statement));
+      }
+      return results;
+    };
+    const sums = { counters: checksum(await replay(counters)()), raw: checksum(await replay(raw)()) };
+    const samples = { backend: [] as number[], countersDirect: [] as number[], raw: [] as number[] };
+    const sides = [
+      () => elapsedMs(() => getView(backend.url, path, params)).then((ms) => samples.backend.push(ms)),
+      () => elapsedMs(replay(counters)).then((ms) => samples.countersDirect.push(ms)),
+      () => elapsedMs(replay(raw)).then((ms) => samples.raw.push(ms)),
+    ];
+    for (let run = 0; run < runs; run++) {
+      for (const side of run % 2 === 0 ? sides : [...sides].reverse()) {
+        await side();
+      }
+    }
+    const backendFigures = summarize(samples.backend);
+    const rawFigures = summarize(samples.raw);
+    figures[id] = {
+      backend: backendFigures,
+      countersDirect: summarize(samples.countersDirect),
+      raw: rawFigures,
+      speedupP50: ratio(rawFigures.median, backendFigures.median, 1),
+      speedupP95: ratio(rawFigures.p95, backendFigures.p95, 1),
+      queries: statements.length,
+      checksum: sums,
+    };
+    log(
+      `views ${dataset.label} ${id}: backend p50 ${backendFigures.median} ms p95 ${backendFigures.p95} ms, ` +
+        `raw p50 ${rawFigures.median} ms p95 ${rawFigures.p95} ms (${figures[id].speedupP95}x at p95)` +
+        (sums.counters === sums.raw ? '' : `; CHECKSUMS DIFFER counters ${sums.counters} raw ${sums.raw}`)
+    );
+  }
+  return figures;
+}

@@ -1,0 +1,189 @@
+/**
+ * `npm run bench`: the benchmarks of issue 7 as ratios measured in one run on one machine
+ * (see bench/README.md). Starts its own InfluxDB, runs the cases, prints a table and writes
+ * bench/results.json. Settings by environment:
+ *   BENCH_SIZES        data-set sizes of the views case in events (default 1000000,10000000)
+ *   BENCH_VIEW_RUNS    measured runs per view and side (default 20)
+ *   BENCH_INGEST_ROUNDS, BENCH_INGEST_EVENTS  ingest rounds per side and events per round (5, 200000)
+ *   BENCH_CASES        cases to run (default ingest,views,dashboard,export)
+ *   BENCH_PROFILE=1    CPU profiles of the child backends in bench/profiles/
+ *   BENCH_TZ           zone of the views and the dashboard (default Asia/Seoul, the traffic's zone)
+ */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startInfluxd } from '../scripts/lib/influxd';
+import { runDashboardCase, type DashboardFigures } from './cases/dashboard';
+import { dropDataset, loadDataset, type Dataset } from './cases/dataset';
+import { runExportCase, type ExportResults } from './cases/exportCase';
+import { runIngestCase, type IngestResult } from './cases/ingest';
+import { runViewsCase, type ViewFigures } from './cases/views';
+import { startInProcessBackend } from './lib/backendProcess';
+import { machineInfo, versions } from './lib/machine';
+import { formatTable, type Cell } from './lib/table';
+import { exportTargets, ingestTargets, viewTargets, type TargetCheck } from './lib/targets';
+import type { ViewId } from '../backend/domain/views';
+
+const ROOT = join(__dirname, '..');
+const env = process.env;
+const number = (name: string, fallback: number) => (env[name] ? Number(env[name]) : fallback);
+const settings = {
+  sizes: (env.BENCH_SIZES ?? '1000000,10000000').split(',').map(Number),
+  viewRuns: number('BENCH_VIEW_RUNS', 20),
+  ingestRounds: number('BENCH_INGEST_ROUNDS', 5),
+  ingestEvents: number('BENCH_INGEST_EVENTS', 200_000),
+  cases: new Set((env.BENCH_CASES ?? 'ingest,views,dashboard,export').split(',')),
+  tz: env.BENCH_TZ ?? 'Asia/Seoul',
+  profileDir: env.BENCH_PROFILE ? join(ROOT, 'bench', 'profiles') : undefined,
+};
+
+const started = Date.now();
+const log = (line: string) => console.log(`[bench ${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s] ${line}`);
+const sizeLabel = (events: number) => (events >= 1e6 ? `${events / 1e6}M` : `${events / 1e3}k`);
+
+interface SizeResults {
+  dataset: Omit<Dataset, 'backend'> & { database: string };
+  views: Record<ViewId, ViewFigures>;
+  dashboard?: DashboardFigures;
+}
+
+function printTables(ingest: IngestResult | undefined, sizes: SizeResults[], exported: ExportResults | undefined, checks: TargetCheck[]): void {
+  if (ingest) {
+    console.log(`\nIngest (${ingest.rounds} rounds of ${ingest.eventsPerRound} events, batches of ${ingest.batchSize}, ${ingest.clients} clients)`);
+    const row = (name: string, s: { median: number; min: number; max: number }): Cell[] => [name, s.median, s.min, s.max];
+    console.log(
+      formatTable(
+        ['side', 'median/s', 'min/s', 'max/s'],
+        [
+          row('backend events/s, in InfluxDB', ingest.backendInInflux),
+          row('backend events/s, acknowledged', ingest.backendAcknowledged),
+          row('raw points/s', ingest.rawPointsPerSecond),
+        ]
+      )
+    );
+  }
+  for (const size of sizes) {
+    const d = size.dataset;
+    console.log(
+      `\nViews over 90 days, ${d.label}: ${d.events} events (${d.apiEvents} API events, ${d.counterPoints} counter points, ${d.rawPoints} raw points); milliseconds`
+    );
+    console.log(
+      formatTable(
+        ['view', 'backend p50', 'p95', 'min', 'max', 'its InfluxDB p50', 'raw p50', 'raw p95', 'x p50', 'x p95'],
+        Object.entries(size.views).map(([id, f]) => [
+          id,
+          f.backend.median,
+          f.backend.p95,
+          f.backend.min,
+          f.backend.max,
+          f.countersDirect.median,
+          f.raw.median,
+          f.raw.p95,
+          f.speedupP50,
+          f.speedupP95,
+        ])
+      )
+    );
+    if (size.dashboard) {
+      const { concurrent, sequential, speedup, requests } = size.dashboard;
+      console.log(
+        `Dashboard "${size.dashboard.dashboard}" (${requests.length} queries), ${d.label}: at once ${concurrent.median} ms ` +
+          `(min ${concurrent.min}, max ${concurrent.max}), one by one ${sequential.median} ms (min ${sequential.min}, max ${sequential.max}): ${speedup}x`
+      );
+    }
+  }
+  if (exported) {
+    console.log('\nExport (bench/export.ts)');
+    console.log(
+      formatTable(
+        ['rows', 'xlsx rows/s', 'xlsx peak RSS MB', 'csv rows/s'],
+        exported.summary.map((row) => [row.rows, row.xlsxRowsPerSecond, row.xlsxPeakRssMb, Number(row.csvRowsPerSecond ?? 0)])
+      )
+    );
+  }
+  console.log('\nTargets');
+  console.log(formatTable(['target', 'measured', 'limit', 'result'], checks.map((check) => [check.target, check.measured, check.limit, check.pass ? 'pass' : 'MISS'])));
+}
+
+async function main(): Promise<void> {
+  const machine = machineInfo();
+  const workDir = mkdtempSync(join(tmpdir(), 'mda-bench-'));
+  if (settings.profileDir) {
+    mkdirSync(settings.profileDir, { recursive: true });
+  }
+  const influxd = await startInfluxd(join(workDir, 'influxdb'));
+  log(`InfluxDB at ${influxd.url}, work folder ${workDir}`);
+  let ingest: IngestResult | undefined;
+  const sizes: SizeResults[] = [];
+  try {
+    if (settings.cases.has('ingest')) {
+      ingest = await runIngestCase(
+        {
+          influxUrl: influxd.url,
+          workDir,
+          tz: settings.tz,
+          rounds: settings.ingestRounds,
+          eventsPerRound: settings.ingestEvents,
+          batchSize: 5000,
+          clients: 2,
+          profileDir: settings.profileDir,
+        },
+        log
+      );
+    }
+    if (settings.cases.has('views') || settings.cases.has('dashboard')) {
+      const nowMs = Date.now();
+      for (const events of settings.sizes) {
+        const label = sizeLabel(events);
+        const dataset = await loadDataset({ label, events, nowMs }, influxd.url, workDir, settings.tz, log, settings.profileDir);
+        const backend = await startInProcessBackend(dataset.backend);
+        try {
+          const views = settings.cases.has('views')
+            ? await runViewsCase(dataset, backend, settings.viewRuns, nowMs, log)
+            : ({} as Record<ViewId, ViewFigures>);
+          const dashboard = settings.cases.has('dashboard')
+            ? await runDashboardCase(join(ROOT, 'src', 'dashboards', 'overview.json'), backend.url, settings.viewRuns, nowMs, settings.tz)
+            : undefined;
+          if (dashboard) {
+            log(`dashboard ${label}: at once ${dashboard.concurrent.median} ms, one by one ${dashboard.sequential.median} ms`);
+          }
+          const { backend: setup, ...facts } = dataset;
+          sizes.push({ dataset: { ...facts, database: setup.database }, views, dashboard });
+        } finally {
+          await backend.stop();
+          await dropDataset(dataset);
+        }
+      }
+    }
+  } finally {
+    await influxd.stop();
+  }
+  const exported = settings.cases.has('export') ? await runExportCase(log) : undefined;
+  rmSync(workDir, { recursive: true, force: true });
+
+  const checks = [
+    ...(ingest ? ingestTargets(ingest.ratio) : []),
+    ...viewTargets(sizes.filter((size) => Object.keys(size.views).length > 0).map((size) => ({ label: size.dataset.label, views: size.views }))),
+    ...(exported ? exportTargets(exported.summary) : []),
+  ];
+  const results = {
+    measuredAt: new Date(started).toISOString(),
+    durationSeconds: Math.round((Date.now() - started) / 1000),
+    machine,
+    versions: versions(),
+    settings: { ...settings, cases: [...settings.cases], profileDir: settings.profileDir ?? null },
+    fairness: 'see bench/README.md, "What each case compares"',
+    ingest,
+    views: sizes,
+    export: exported,
+    targets: checks,
+  };
+  writeFileSync(join(ROOT, 'bench', 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+  printTables(ingest, sizes, exported, checks);
+  log(`done; figures in bench/results.json (${checks.filter((check) => !check.pass).length} of ${checks.length} targets missed)`);
+}
+
+main().catch((error: Error) => {
+  console.error(`benchmark failed: ${error.stack ?? error.message}`);
+  process.exit(1);
+});

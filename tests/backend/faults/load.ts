@@ -1,0 +1,120 @@
+/**
+ * Bounded load for fault tests: batches of `requested` events with unique ids spread over
+ * the buckets of one day, sent by a few concurrent senders. Every batch ends up in exactly
+ * one of: acknowledged (202), refused (an answer that says nothing was taken) or unknown
+ * (no answer: the connection broke), so a test can re-send what was not acknowledged and
+ * compare exact totals.
+ */
+export const LOAD_DAY = { from: '2026-05-04', to: '2026-05-05', tz: 'UTC' };
+const DAY_START = Date.parse('2026-05-04T00:00:00Z');
+const QUARTER_HOUR = 15 * 60 * 1000;
+
+export interface Batch {
+  name: string;
+  events: Array<Record<string, unknown>>;
+  /** Recipient mails in the batch: what requestCount must grow by. */
+  mails: number;
+}
+
+export function makeBatch(prefix: string, index: number, size: number): Batch {
+  const events = Array.from({ length: size }, (_unused, i) => ({
+    id: `${prefix}-${index}-${i}`,
+    type: 'requested',
+    template: `T${i % 3}`,
+    domain: 'example.com',
+    // Many buckets, so the outbox holds many changed counters.
+    requestedAt: new Date(DAY_START + ((index * size + i) % 96) * QUARTER_HOUR).toISOString(),
+    count: 1 + (i % 4),
+  }));
+  return { name: `${prefix}-${index}`, events, mails: events.reduce((sum, event) => sum + event.count, 0) };
+}
+
+export interface Outcomes {
+  acknowledged: Batch[];
+  refused: Array<{ batch: Batch; status: number; code: string; retryAfter: string | null }>;
+  unknown: Batch[];
+}
+
+export const mailsOf = (batches: readonly Batch[]) => batches.reduce((sum, batch) => sum + batch.mails, 0);
+
+export async function send(
+  url: string,
+  key: string,
+  batch: Batch
+): Promise<{ status: number; body: any; retryAfter: string | null }> {
+  const answer = await fetch(`${url}/api/v1/events`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${key}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify(batch.events),
+  });
+  return { status: answer.status, body: await answer.json(), retryAfter: answer.headers.get('retry-after') };
+}
+
+/** Runs `senders` loops until `stop()` resolves (or `maxBatches` were sent). */
+export async function runLoad(options: {
+  url: () => string;
+  key: string;
+  prefix: string;
+  batchSize: number;
+  senders: number;
+  maxBatches: number;
+  until: Promise<void>;
+}): Promise<Outcomes> {
+  const outcomes: Outcomes = { acknowledged: [], refused: [], unknown: [] };
+  let next = 0;
+  let stopped = false;
+  void options.until.then(() => {
+    stopped = true;
+  });
+  const sender = async () => {
+    while (!stopped && next < options.maxBatches) {
+      const batch = makeBatch(options.prefix, next++, options.batchSize);
+      try {
+        const answer = await send(options.url(), options.key, batch);
+        if (answer.status === 202) {
+          outcomes.acknowledged.push(batch);
+        } else {
+          outcomes.refused.push({
+            batch,
+            status: answer.status,
+            code: answer.body?.error?.code,
+            retryAfter: answer.retryAfter,
+          });
+        }
+      } catch {
+        outcomes.unknown.push(batch);
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: options.senders }, sender));
+  return outcomes;
+}
+
+export async function requestCount(url: string, key: string): Promise<{ status: number; count?: number; body: any }> {
+  const answer = await fetch(`${url}/api/v1/stats/request-date?${new URLSearchParams(LOAD_DAY)}`, {
+    headers: { Authorization: `Bearer ${key}` },
+  });
+  const body = await answer.json();
+  return { status: answer.status, count: body.totals?.requestCount, body };
+}
+
+/** Polls until `check` returns a value (not undefined), or fails after `timeoutMs`. */
+export async function eventually<T>(what: string, check: () => Promise<T | undefined>, timeoutMs = 20_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last: unknown;
+  while (Date.now() < deadline) {
+    try {
+      const value = await check();
+      if (value !== undefined) {
+        return value;
+      }
+    } catch (error) {
+      last = error;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`${what} did not happen within ${timeoutMs} ms${last ? `: ${(last as Error).message}` : ''}`);
+}
+
+export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
