@@ -26,3 +26,16 @@ test('defaults follow the contract', () => {
     defaultTz: 'UTC',
   });
 });
+
+test('operations settings: rate limit, metrics port, log level', () => {
+  const base = { API_KEYS: 'acme:read:acmeKey0123456789' };
+  expect(loadConfig(base)).toMatchObject({ rateLimitPerMinute: 60_000, metricsPort: undefined, logLevel: 'info' });
+  expect(loadConfig({ ...base, RATE_LIMIT_PER_MINUTE: '120', METRICS_PORT: '9464', LOG_LEVEL: 'warn' })).toMatchObject({
+    rateLimitPerMinute: 120,
+    metricsPort: 9464,
+    logLevel: 'warn',
+  });
+  expect(() => loadConfig({ ...base, RATE_LIMIT_PER_MINUTE: '0' })).toThrow('RATE_LIMIT_PER_MINUTE must be a positive whole number');
+  expect(() => loadConfig({ ...base, METRICS_PORT: '70000' })).toThrow('METRICS_PORT must be at most 65535');
+  expect(() => loadConfig({ ...base, LOG_LEVEL: 'loud' })).toThrow('LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent');
+});

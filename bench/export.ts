@@ -15,7 +15,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { createServer, get, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { cpus, tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { computeRates, REQUEST_DATE_VIEW, type Counts } from '../backend/domain/views';
 import { streamWorkbook } from '../backend/export';
@@ -184,6 +184,7 @@ async function main(): Promise<void> {
   }
   const sizes = process.argv.slice(2).map(Number);
   const child = compiledSelf();
+  const loadBefore = loadavg();
   const measurements: Measurement[] = [];
   for (const size of sizes.length ? sizes : [100_000, 1_000_000]) {
     for (let run = 0; run < (RUNS[size] ?? 3); run++) {
@@ -203,7 +204,8 @@ async function main(): Promise<void> {
   const summary = summarize(measurements);
   const results = {
     measuredAt: new Date().toISOString(),
-    machine: { cpus: cpus().length, cpu: cpus()[0]?.model, node: process.version },
+    // Other work on the machine slows the runs: the 1-minute load averages before and after tell.
+    machine: { cpus: cpus().length, cpu: cpus()[0]?.model, node: process.version, loadBefore, loadAfter: loadavg() },
     view: REQUEST_DATE_VIEW.id,
     summary,
     measurements,

@@ -20,7 +20,7 @@ export class IngestService {
 
   ingest(raw: unknown[], caller: IngestCaller): IngestResult {
     const events = validateBatch(raw, caller);
-    const { size } = this.store.outbox();
+    const size = this.store.approximateOutboxSize();
     if (size >= this.maxOutbox) {
       this.flusher.kick();
       throw new ApiError(

@@ -54,6 +54,9 @@ export class StatsService {
       if (error instanceof ApiError || (signal?.aborted ?? false)) {
         throw error;
       }
+      if ((error as { code?: unknown }).code?.toString().startsWith('SQLITE_')) {
+        throw new ApiError(503, 'storage_unavailable', `statistics are unavailable: DATA_DIR cannot be read or written (${(error as Error).message})`, undefined, 30);
+      }
       const reason = error instanceof InfluxUnavailableError ? error.message : (error as Error).message;
       throw new ApiError(503, 'influxdb_unavailable', `statistics are unavailable until InfluxDB accepts writes and queries: ${reason}`, undefined, 5);
     }

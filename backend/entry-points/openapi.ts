@@ -84,7 +84,8 @@ const readErrors = {
   '400': errorResponse('Invalid parameter, named in the message'),
   '401': errorResponse('Missing or unknown API key'),
   '403': errorResponse('Key lacks the scope, or names another account'),
-  '503': errorResponse('InfluxDB unavailable'),
+  '429': errorResponse('Too many requests for this key (Retry-After)'),
+  '503': errorResponse('InfluxDB or DATA_DIR unavailable (influxdb_unavailable, storage_unavailable; Retry-After)'),
 };
 
 function statsPath(summary: string, schema: string, extra: unknown[] = []) {
@@ -204,6 +205,13 @@ export const openApiDocument = {
       },
     },
     '/api/v1/openapi.json': { get: { summary: 'This document', responses: { '200': { description: 'OpenAPI 3' } } } },
+    '/metrics': {
+      get: {
+        summary: 'Prometheus metrics: on METRICS_PORT without a key when set, else here with an admin key',
+        security: [{ bearer: [] }],
+        responses: { '200': { description: 'Prometheus text format' }, '401': errorResponse('Missing or unknown API key'), '403': errorResponse('Not an admin key') },
+      },
+    },
     '/api/v1/events': {
       post: {
         summary: 'Ingest a batch of delivery events (all or nothing)',
@@ -226,7 +234,8 @@ export const openApiDocument = {
           '403': errorResponse('Key lacks ingest, or an event names another account'),
           '413': errorResponse('Body too large'),
           '415': errorResponse('Unsupported Content-Type or Content-Encoding'),
-          '503': errorResponse('InfluxDB is too far behind (Retry-After)'),
+          '429': errorResponse('Too many requests for this key (Retry-After)'),
+          '503': errorResponse('InfluxDB is too far behind (outbox_full) or DATA_DIR cannot be written (storage_unavailable); Retry-After'),
         },
       },
     },

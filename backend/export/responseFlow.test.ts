@@ -90,7 +90,7 @@ describe('worksheetBacklog', () => {
     }
     await tick(50);
     expect(backlog()).toBeGreaterThan(BACKLOG_LIMIT);
-  });
+  }, 60_000);
 });
 
 /** A server streaming a request-date sheet of generated rows; counts rows taken from the source. */
@@ -174,7 +174,7 @@ describe('streamWorkbook flow control', () => {
     } finally {
       await server.close();
     }
-  });
+  }, 60_000);
 
   it('stops, closes the row source and resolves when the client goes away', async () => {
     const server = await rowServer(1_000_000);

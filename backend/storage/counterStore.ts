@@ -67,6 +67,7 @@ const keyString = (key: CounterKey) =>
 export class CounterStore {
   private readonly db: Database.Database;
   private seq: number;
+  private sizeCache: { size: number; at: number } | undefined;
   readonly writerId: string;
   private readonly statements;
 
@@ -92,6 +93,7 @@ export class CounterStore {
       ),
       confirm: this.db.prepare('DELETE FROM outbox WHERE counter_id = ? AND seq = ?'),
       outboxSize: this.db.prepare('SELECT COUNT(*) AS size, MIN(seq) AS oldest FROM outbox'),
+      oldestPending: this.db.prepare('SELECT MIN(seq) AS oldest FROM outbox'),
       getLimits: this.db.prepare('SELECT monthly, daily, change_request_url AS changeRequestUrl FROM limits WHERE account = ?'),
       allLimits: this.db.prepare('SELECT account, monthly, daily, change_request_url AS changeRequestUrl FROM limits'),
       setLimits: this.db.prepare(
@@ -173,7 +175,21 @@ export class CounterStore {
 
   outbox(): { size: number; oldestSeq: number | null } {
     const row = this.statements.outboxSize.get() as { size: number; oldest: number | null };
+    this.sizeCache = { size: row.size, at: Date.now() };
     return { size: row.size, oldestSeq: row.oldest };
+  }
+
+  /** The outbox size, counted at most once a second: COUNT(*) walks the table, too slow for every batch. */
+  approximateOutboxSize(): number {
+    if (this.sizeCache === undefined || Date.now() - this.sizeCache.at >= 1000) {
+      this.outbox();
+    }
+    return this.sizeCache!.size;
+  }
+
+  /** Sequence number of the oldest change InfluxDB has not confirmed (an index lookup). */
+  oldestPendingSeq(): number | null {
+    return (this.statements.oldestPending.get() as { oldest: number | null }).oldest;
   }
 
   /** Sequence number of the newest change: everything up to it is in InfluxDB once the outbox has nothing at or below it. */

@@ -91,7 +91,7 @@ export class OutboxFlusher {
   }
 
   private doneThrough(seq: number): boolean {
-    const { oldestSeq } = this.store.outbox();
+    const oldestSeq = this.store.oldestPendingSeq();
     return oldestSeq === null || oldestSeq > seq;
   }
 

@@ -71,7 +71,15 @@ async function totalMs(run: () => Promise<unknown>): Promise<number> {
   return Number(process.hrtime.bigint() - started) / 1e6;
 }
 
-export async function runDashboardCase(file: string, baseUrl: string, runs: number, nowMs: number, tz: string): Promise<DashboardFigures> {
+/** Alternates the two ways up to `runs` times or until `budgetSeconds` are spent (at least twice each). */
+export async function runDashboardCase(
+  file: string,
+  baseUrl: string,
+  runs: number,
+  budgetSeconds: number,
+  nowMs: number,
+  tz: string
+): Promise<DashboardFigures> {
   const { title, requests } = dashboardRequests(file, nowMs, tz);
   const get = (request: PanelRequest) => getView(baseUrl, request.path, request.params);
   const concurrent: number[] = [];
@@ -84,7 +92,8 @@ export async function runDashboardCase(file: string, baseUrl: string, runs: numb
       }
     }).then((ms) => sequential.push(ms));
   await Promise.all(requests.map(get)); // warm-up
-  for (let run = 0; run < runs; run++) {
+  const deadline = Date.now() + budgetSeconds * 1000;
+  for (let run = 0; run < runs && (run < 2 || Date.now() < deadline); run++) {
     for (const side of run % 2 === 0 ? [atOnce, oneByOne] : [oneByOne, atOnce]) {
       await side();
     }

@@ -5,7 +5,11 @@
  */
 import { join } from 'node:path';
 import { localMidnight, slotOf } from '../../scripts/demo/calendar';
+import { countersOf } from '../../backend/domain/counting';
+import { NO_TEMPLATE } from '../../backend/domain/views';
+import type { CounterKey } from '../../backend/storage/counterStore';
 import { InfluxClient } from '../../backend/storage/influxClient';
+import { counterLine } from '../../backend/storage/outboxFlusher';
 import { BENCH_KEYS, startChildBackend, waitUntilFlushed, type BackendSetup } from '../lib/backendProcess';
 import { axesOf, BENCH_ACCOUNT, countedEvent, rawLine } from '../lib/payloads';
 import { backendEventsTarget, BatchStream, influxWriteTarget } from '../lib/sender';
@@ -18,6 +22,12 @@ export const LOADED_DAYS = 97;
 
 export interface DatasetSpec {
   label: string;
+  /**
+   * How the backend's counters get there: through its ingestion API, or (when that would take
+   * too long) summed here with the backend's own counting rules (countersOf) and written in its
+   * own line format (counterLine), the points its outbox would have written.
+   */
+  via: 'api' | 'counters';
   /** Recipient-mail events wanted over the loaded days. */
   events: number;
   nowMs: number;
@@ -25,6 +35,7 @@ export interface DatasetSpec {
 
 export interface Dataset {
   label: string;
+  via: DatasetSpec['via'];
   backend: BackendSetup;
   rawDatabase: string;
   /** Recipient-mail events (sum of counts): the raw side has one point per event and axis. */
@@ -56,6 +67,78 @@ async function eachRecord(spec: DatasetSpec, visit: (record: TrafficRecord, slot
 
 const seconds = (started: bigint) => Number(process.hrtime.bigint() - started) / 1e9;
 
+async function loadThroughApi(
+  spec: DatasetSpec,
+  backend: BackendSetup,
+  logFile: string,
+  count: (record: TrafficRecord) => void,
+  profileDir?: string
+): Promise<void> {
+  const child = await startChildBackend(backend, logFile, profileDir);
+  try {
+    const stream = new BatchStream(backendEventsTarget(child.url, BENCH_KEYS.account), 5000, 2);
+    await eachRecord(spec, (record, slot, index) => {
+      count(record);
+      return stream.add(JSON.stringify(countedEvent(record, `${slot}-${index}`)));
+    });
+    await stream.close();
+    await waitUntilFlushed(child.url);
+  } finally {
+    await child.stop();
+  }
+}
+
+const WRITER = 'bench';
+
+async function writeCounters(spec: DatasetSpec, backend: BackendSetup, count: (record: TrafficRecord) => void): Promise<void> {
+  const sums = new Map<string, { key: CounterKey; n: number }>();
+  await eachRecord(spec, (record) => {
+    count(record);
+    const event = {
+      id: '',
+      type: record.type,
+      account: BENCH_ACCOUNT,
+      template: record.template ?? NO_TEMPLATE,
+      domain: record.domain,
+      requestedAt: record.requestedAt,
+      sentAt: record.sentAt,
+      resultCode: record.resultCode,
+      count: record.count,
+    };
+    for (const key of countersOf(event)) {
+      const id = `${key.axis}\u0000${key.kind}\u0000${key.code}\u0000${key.template}\u0000${key.domain}\u0000${key.bucket}`;
+      const sum = sums.get(id);
+      if (sum) {
+        sum.n += record.count;
+      } else {
+        sums.set(id, { key, n: record.count });
+      }
+    }
+    return undefined;
+  });
+  await new InfluxClient({ url: backend.influxUrl, database: backend.database }).query(`CREATE DATABASE "${backend.database}"`, undefined, '');
+  const stream = new BatchStream(influxWriteTarget(backend.influxUrl, backend.database, 's'), 5000, 2);
+  for (const { key, n } of sums.values()) {
+    const waiting = stream.add(counterLine({ ...key, n, counterId: 0, seq: 0 }, WRITER));
+    if (waiting) {
+      await waiting;
+    }
+  }
+  await stream.close();
+}
+
+/** Sets a monthly limit (20 % above the traffic's average month) so the sending-limit view has one. */
+export async function setBenchLimits(baseUrl: string, events: number): Promise<void> {
+  const answer = await fetch(`${baseUrl}/api/v1/limits?account=${BENCH_ACCOUNT}`, {
+    method: 'PUT',
+    headers: { Authorization: `Bearer ${BENCH_KEYS.admin}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify({ monthly: Math.round((events / EVENTS_PER_MAIL / LOADED_DAYS) * 31 * 1.2), daily: null, changeRequestUrl: null }),
+  });
+  if (answer.status !== 200) {
+    throw new Error(`setting limits answered ${answer.status}: ${await answer.text()}`);
+  }
+}
+
 export async function loadDataset(
   spec: DatasetSpec,
   influxUrl: string,
@@ -72,29 +155,17 @@ export async function loadDataset(
   let events = 0;
   let apiEvents = 0;
   let started = process.hrtime.bigint();
-  const child = await startChildBackend(backend, join(workDir, `backend-load-${spec.label}.log`), profileDir);
-  try {
-    const admin = await fetch(`${child.url}/api/v1/limits?account=${BENCH_ACCOUNT}`, {
-      method: 'PUT',
-      headers: { Authorization: `Bearer ${BENCH_KEYS.admin}`, 'Content-Type': 'application/json' },
-      body: JSON.stringify({ monthly: Math.round((spec.events / EVENTS_PER_MAIL / LOADED_DAYS) * 31 * 1.2), daily: null, changeRequestUrl: null }),
-    });
-    if (admin.status !== 200) {
-      throw new Error(`setting limits answered ${admin.status}: ${await admin.text()}`);
-    }
-    const stream = new BatchStream(backendEventsTarget(child.url, BENCH_KEYS.account), 5000, 2);
-    await eachRecord(spec, (record, slot, index) => {
-      events += record.count;
-      apiEvents++;
-      return stream.add(JSON.stringify(countedEvent(record, `${slot}-${index}`)));
-    });
-    await stream.close();
-    await waitUntilFlushed(child.url);
-  } finally {
-    await child.stop();
+  const count = (record: TrafficRecord) => {
+    events += record.count;
+    apiEvents++;
+  };
+  if (spec.via === 'api') {
+    await loadThroughApi(spec, backend, join(workDir, `backend-load-${spec.label}.log`), count, profileDir);
+  } else {
+    await writeCounters(spec, backend, count);
   }
   const backendSeconds = seconds(started);
-  log(`views ${spec.label}: loaded ${events} events as ${apiEvents} API events through the backend in ${backendSeconds.toFixed(0)} s`);
+  log(`views ${spec.label}: loaded ${events} events (${apiEvents} counted events) ${spec.via === 'api' ? 'through the backend API' : 'as counters'} in ${backendSeconds.toFixed(0)} s`);
 
   started = process.hrtime.bigint();
   const raw = new BatchStream(influxWriteTarget(influxUrl, rawDatabase), 5000, 2);
@@ -116,6 +187,7 @@ export async function loadDataset(
   const [counted] = await new InfluxClient({ url: influxUrl, database: backend.database }).query('SELECT count("n") FROM "mail_counts"');
   return {
     label: spec.label,
+    via: spec.via,
     backend,
     rawDatabase,
     events,

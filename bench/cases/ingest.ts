@@ -50,11 +50,11 @@ interface Round {
 
 const DAY_MS = 86_400_000;
 
-/** Individual mailer events of recent traffic (ten days back), each with its raw point. */
+/** Individual mailer events of the last week's traffic (a weekly campaign included), each with its raw point. */
 function makeEvents(count: number, nowMs: number): Array<{ event: ApiEvent; line: string; record: TrafficRecord }> {
-  const traffic = { seed: 'ingest', mailsPerDay: count / 10 / 2, nowMs };
+  const traffic = { seed: 'ingest', mailsPerDay: (count * 1.15) / 7 / 2.42, nowMs };
   const made: Array<{ event: ApiEvent; line: string; record: TrafficRecord }> = [];
-  for (let slot = slotOf(nowMs - 10 * DAY_MS); made.length < count; slot++) {
+  for (let slot = slotOf(nowMs - 7 * DAY_MS); made.length < count; slot++) {
     for (const record of slotRecords(traffic, slot)) {
       const one = { ...record, count: 1 };
       for (const event of mailerEvents(record, 'ing', made.length)) {

@@ -18,10 +18,10 @@ export function backendEventsTarget(baseUrl: string, key: string): BatchTarget {
   };
 }
 
-export function influxWriteTarget(influxUrl: string, database: string): BatchTarget {
+export function influxWriteTarget(influxUrl: string, database: string, precision: 's' | 'u' = 'u'): BatchTarget {
   return {
     name: `InfluxDB /write db=${database}`,
-    url: `${influxUrl}/write?db=${encodeURIComponent(database)}&precision=u`,
+    url: `${influxUrl}/write?db=${encodeURIComponent(database)}&precision=${precision}`,
     headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Content-Encoding': 'gzip' },
     accepted: [204],
   };

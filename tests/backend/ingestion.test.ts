@@ -14,7 +14,7 @@ afterAll(() => backend.stop());
 
 const DAY = { from: '2026-06-01', to: '2026-06-02', tz: 'UTC' };
 
-async function totals(key = backend.keys.acme, params: Record<string, string | string[]> = {}) {
+async function totals(key: string = backend.keys.acme, params: Record<string, string | string[]> = {}) {
   const { status, body } = await getStats(backend.url, key, '/stats/request-date', { ...DAY, ...params });
   expect(status).toBe(200);
   return body.totals;

@@ -17,6 +17,7 @@ test('served without a key, listing every endpoint of the contract', async () =>
     [
       '/healthz',
       '/readyz',
+      '/metrics',
       '/api/v1/openapi.json',
       '/api/v1/events',
       '/api/v1/export',

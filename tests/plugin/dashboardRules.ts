@@ -197,6 +197,7 @@ export function datasourceProblems(dashboard: Json): string[] {
         problems.push(`${path}.${key} is ${show(value)}, not a reference to \${datasource}`);
       } else if (
         key === 'datasource' &&
+        isRecord(value) &&
         (value.type !== DATASOURCE_REF.type || value.uid !== DATASOURCE_REF.uid || 'id' in value)
       ) {
         problems.push(`${path}.datasource is ${show(value)}, not ${show(DATASOURCE_REF)}`);

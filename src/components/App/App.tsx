@@ -11,7 +11,9 @@ export const APP_ROUTES = { home: 'home', export: 'export' } as const;
 function App(_props: AppRootProps) {
   return (
     <Routes>
+      <Route path={APP_ROUTES.home} element={<HomePage />} />
       <Route path={APP_ROUTES.export} element={<ExportPage />} />
+      {/* Anything else, e.g. the app's root: home. */}
       <Route path="*" element={<HomePage />} />
     </Routes>
   );

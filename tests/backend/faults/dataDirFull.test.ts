@@ -106,7 +106,10 @@ if (!mounted) {
     // Reads wait for InfluxDB's confirmations, which cannot be recorded on a full disk.
     const read = await requestCount(backend.url, key);
     expect(read.status).toBe(503);
-    expect(read.body.error.message).toMatch(/database or disk is full$/);
+    expect(read.body.error).toEqual({
+      code: 'storage_unavailable',
+      message: 'statistics are unavailable: DATA_DIR cannot be read or written (database or disk is full)',
+    });
 
     rmSync(filler);
     for (const batch of refused) {

@@ -32,36 +32,58 @@ let run = 0;
 
 test('template names, domains and filter values round-trip exactly and stay in their series and account', async () => {
   await fc.assert(
-    fc.asyncProperty(templateName, fc.domain(), fc.integer({ min: 1, max: 1_000_000 }), fc.integer({ min: 1, max: 1000 }), async (template, domain, mine, control) => {
-      // Each run has a day of its own, so runs cannot see each other's counts.
-      const day = FIRST_DAY + run++ * DAY_MS;
-      const range = { from: String(day), to: String(day + DAY_MS), tz: 'UTC' };
-      const at = { requestedAt: day + 3_600_000, sentAt: day + 3_660_000 };
-      const id = `run-${run}`;
-      const acme = await postEvents(backend.url, TEST_KEYS.acme, [
-        { id: `${id}-a`, type: 'requested', template, domain, count: mine, ...at },
-        { id: `${id}-b`, type: 'result', resultCode: 'MAIL_SENT', template, domain, count: mine, ...at },
-        { id: `${id}-c`, type: 'requested', template: CONTROL, domain: 'control.example', count: control, ...at },
-      ]);
-      expect(acme.status).toBe(202);
-      expect((await postEvents(backend.url, TEST_KEYS.beta, [{ id: `${id}-a`, type: 'requested', template, domain, count: 7, ...at }])).status).toBe(202);
+    fc.asyncProperty(
+      templateName,
+      fc.domain(),
+      fc.integer({ min: 1, max: 1_000_000 }),
+      fc.integer({ min: 1, max: 1000 }),
+      async (template, domain, mine, control) => {
+        // Each run has a day of its own, so runs cannot see each other's counts.
+        const day = FIRST_DAY + run++ * DAY_MS;
+        const range = { from: String(day), to: String(day + DAY_MS), tz: 'UTC' };
+        const at = { requestedAt: day + 3_600_000, sentAt: day + 3_660_000 };
+        const id = `run-${run}`;
+        const acme = await postEvents(backend.url, TEST_KEYS.acme, [
+          { id: `${id}-a`, type: 'requested', template, domain, count: mine, ...at },
+          { id: `${id}-b`, type: 'result', resultCode: 'MAIL_SENT', template, domain, count: mine, ...at },
+          { id: `${id}-c`, type: 'requested', template: CONTROL, domain: 'control.example', count: control, ...at },
+        ]);
+        expect(acme.status).toBe(202);
+        expect(
+          (
+            await postEvents(backend.url, TEST_KEYS.beta, [
+              { id: `${id}-a`, type: 'requested', template, domain, count: 7, ...at },
+            ])
+          ).status
+        ).toBe(202);
 
-      const stats = (key: string, path: string, params: Record<string, string | string[]> = {}) =>
-        getStats(backend.url, key, path, { ...range, ...params }).then((answer) => {
-          expect(answer.status).toBe(200);
-          return answer.body;
+        const stats = (key: string, path: string, params: Record<string, string | string[]> = {}) =>
+          getStats(backend.url, key, path, { ...range, ...params }).then((answer) => {
+            expect(answer.status).toBe(200);
+            return answer.body;
+          });
+        const lower = domain.toLowerCase();
+        expect((await stats(TEST_KEYS.acme, '/values/templates')).values).toEqual([template, CONTROL].sort());
+        expect((await stats(TEST_KEYS.acme, '/values/domains')).values).toEqual([lower, 'control.example'].sort());
+        expect((await stats(TEST_KEYS.acme, '/stats/request-date', { template })).totals).toMatchObject({
+          requestCount: mine,
+          sentCount: mine,
         });
-      const lower = domain.toLowerCase();
-      expect((await stats(TEST_KEYS.acme, '/values/templates')).values).toEqual([template, CONTROL].sort());
-      expect((await stats(TEST_KEYS.acme, '/values/domains')).values).toEqual([lower, 'control.example'].sort());
-      expect((await stats(TEST_KEYS.acme, '/stats/request-date', { template })).totals).toMatchObject({ requestCount: mine, sentCount: mine });
-      expect((await stats(TEST_KEYS.acme, '/stats/request-date', { template: CONTROL })).totals).toMatchObject({ requestCount: control, sentCount: 0 });
-      expect((await stats(TEST_KEYS.acme, '/stats/request-date')).totals.requestCount).toBe(mine + control);
-      expect((await stats(TEST_KEYS.acme, '/stats/domains', { domain })).rows).toEqual([{ domain: lower, count: mine, share: 1 }]);
-      expect((await stats(TEST_KEYS.acme, '/stats/domains', { template, domain: 'control.example' })).totals.count).toBe(0);
-      expect((await stats(TEST_KEYS.beta, '/stats/request-date', { template })).totals.requestCount).toBe(7);
-      expect((await stats(TEST_KEYS.beta, '/values/templates')).values).toEqual([template]);
-    }),
+        expect((await stats(TEST_KEYS.acme, '/stats/request-date', { template: CONTROL })).totals).toMatchObject({
+          requestCount: control,
+          sentCount: 0,
+        });
+        expect((await stats(TEST_KEYS.acme, '/stats/request-date')).totals.requestCount).toBe(mine + control);
+        expect((await stats(TEST_KEYS.acme, '/stats/domains', { domain })).rows).toEqual([
+          { domain: lower, count: mine, share: 1 },
+        ]);
+        expect(
+          (await stats(TEST_KEYS.acme, '/stats/domains', { template, domain: 'control.example' })).totals.count
+        ).toBe(0);
+        expect((await stats(TEST_KEYS.beta, '/stats/request-date', { template })).totals.requestCount).toBe(7);
+        expect((await stats(TEST_KEYS.beta, '/values/templates')).values).toEqual([template]);
+      }
+    ),
     { numRuns: 40 }
   );
 });

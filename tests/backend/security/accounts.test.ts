@@ -32,7 +32,15 @@ beforeAll(async () => {
     (
       await postEvents(backend.url, TEST_KEYS.acme, [
         { id: 'a1', type: 'requested', template: 'AcmeOnlyTemplate', domain: 'acme-only.example', count: 7, ...at },
-        { id: 'a2', type: 'result', resultCode: 'MAILBOX_ERROR', template: 'AcmeOnlyTemplate', domain: 'acme-only.example', count: 5, ...at },
+        {
+          id: 'a2',
+          type: 'result',
+          resultCode: 'MAILBOX_ERROR',
+          template: 'AcmeOnlyTemplate',
+          domain: 'acme-only.example',
+          count: 5,
+          ...at,
+        },
       ])
     ).status
   ).toBe(202);
@@ -40,7 +48,15 @@ beforeAll(async () => {
     (
       await postEvents(backend.url, TEST_KEYS.beta, [
         { id: 'a1', type: 'requested', template: 'BetaTemplate', domain: 'beta.example', count: 3, ...at },
-        { id: 'b2', type: 'result', resultCode: 'MAIL_SENT', template: 'BetaTemplate', domain: 'beta.example', count: 2, ...at },
+        {
+          id: 'b2',
+          type: 'result',
+          resultCode: 'MAIL_SENT',
+          template: 'BetaTemplate',
+          domain: 'beta.example',
+          count: 2,
+          ...at,
+        },
       ])
     ).status
   ).toBe(202);
@@ -101,7 +117,7 @@ test.each(WORKBOOKS)("beta's workbook from %s holds beta's numbers only", async 
   }
 });
 
-test.each([...READS, ...WORKBOOKS])("a non-admin key naming another account gets 403 from %s", async (path) => {
+test.each([...READS, ...WORKBOOKS])('a non-admin key naming another account gets 403 from %s', async (path) => {
   const answer = await call(`${backend.url}${withAccount(path, 'acme')}`, TEST_KEYS.beta);
   expect(answer).toMatchObject({ status: 403, body: { error: { code: 'forbidden_account' } } });
 });
@@ -111,11 +127,26 @@ test.each([...READS, ...WORKBOOKS])('an admin key without ?account= gets 400 fro
   expect(answer).toMatchObject({ status: 400, body: { error: { code: 'account_required' } } });
 });
 
-test("writes for another account are refused and change nothing", async () => {
-  const event = { id: 'x1', type: 'requested', domain: 'example.com', requestedAt: '2026-04-10T09:00:00Z', count: 1000 };
-  expect(await postEvents(backend.url, TEST_KEYS.beta, [event], '?account=acme')).toMatchObject({ status: 403, body: { error: { code: 'forbidden_account' } } });
-  expect(await postEvents(backend.url, TEST_KEYS.beta, [{ ...event, account: 'acme' }])).toMatchObject({ status: 403, body: { error: { code: 'forbidden_account' } } });
-  const put = await call(`${backend.url}/api/v1/limits?account=acme`, TEST_KEYS.beta, { method: 'PUT', body: { monthly: 1, daily: null, changeRequestUrl: null } });
+test('writes for another account are refused and change nothing', async () => {
+  const event = {
+    id: 'x1',
+    type: 'requested',
+    domain: 'example.com',
+    requestedAt: '2026-04-10T09:00:00Z',
+    count: 1000,
+  };
+  expect(await postEvents(backend.url, TEST_KEYS.beta, [event], '?account=acme')).toMatchObject({
+    status: 403,
+    body: { error: { code: 'forbidden_account' } },
+  });
+  expect(await postEvents(backend.url, TEST_KEYS.beta, [{ ...event, account: 'acme' }])).toMatchObject({
+    status: 403,
+    body: { error: { code: 'forbidden_account' } },
+  });
+  const put = await call(`${backend.url}/api/v1/limits?account=acme`, TEST_KEYS.beta, {
+    method: 'PUT',
+    body: { monthly: 1, daily: null, changeRequestUrl: null },
+  });
   expect(put).toMatchObject({ status: 403, body: { error: { code: 'forbidden_scope' } } });
   expect((await call(`${backend.url}/api/v1/stats/request-date`, TEST_KEYS.acme)).body.totals.requestCount).toBe(7);
   expect((await call(`${backend.url}/api/v1/limits`, TEST_KEYS.acme)).body.monthly).toBe(999_999);

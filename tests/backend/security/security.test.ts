@@ -31,9 +31,14 @@ afterAll(() => backend.stop());
 
 test('a key configured as sha256:<hex> authenticates with the key itself, not with its hash', async () => {
   const secret = 'hashedKey0123456789abcdef';
-  const hashed = await startTestBackend({ apiKeys: parseApiKeys(`${TEST_API_KEYS},gamma:ingest+read:sha256:${hashKey(secret)}`) });
+  const hashed = await startTestBackend({
+    apiKeys: parseApiKeys(`${TEST_API_KEYS},gamma:ingest+read:sha256:${hashKey(secret)}`),
+  });
   try {
-    expect(await postEvents(hashed.url, secret, [event('h1', { count: 5 })])).toMatchObject({ status: 202, body: { accepted: 1 } });
+    expect(await postEvents(hashed.url, secret, [event('h1', { count: 5 })])).toMatchObject({
+      status: 202,
+      body: { accepted: 1 },
+    });
     const stats = await call(`${hashed.url}/api/v1/stats/request-date?from=2026-04-01&to=2026-04-02`, secret);
     expect(stats.body.totals.requestCount).toBe(5);
     expect((await call(`${hashed.url}/api/v1/limits`, `sha256:${hashKey(secret)}`)).status).toBe(401);
@@ -47,10 +52,15 @@ test('unknown, missing and misspelt keys get 401 without the key in the answer',
   const wrong = 'wrongKeyABCDEFGHIJ0123456789';
   for (const key of [wrong, `${TEST_KEYS.acme}x`, TEST_KEYS.acme.slice(0, -1)]) {
     const answer = await call(`${backend.url}/api/v1/limits`, key);
-    expect(answer).toMatchObject({ status: 401, body: { error: { code: 'unauthorized', message: 'unknown API key' } } });
+    expect(answer).toMatchObject({
+      status: 401,
+      body: { error: { code: 'unauthorized', message: 'unknown API key' } },
+    });
     expect(JSON.stringify(answer.body)).not.toContain(key);
   }
-  expect((await call(`${backend.url}/api/v1/limits`, undefined)).body.error.message).toBe('missing API key: send Authorization: Bearer <key>');
+  expect((await call(`${backend.url}/api/v1/limits`, undefined)).body.error.message).toBe(
+    'missing API key: send Authorization: Bearer <key>'
+  );
   const forbidden = await call(`${backend.url}/api/v1/limits?account=beta`, TEST_KEYS.acme);
   expect(forbidden.status).toBe(403);
   expect(JSON.stringify(forbidden.body)).not.toContain(TEST_KEYS.acme);
@@ -63,11 +73,27 @@ test('logs: one JSON line per request with request id, method, path, status, dur
   await postEvents(backend.url, TEST_KEYS.acme, [{ id: 'bad', type: 'nope' }]);
   const entries = logLines.map((line) => JSON.parse(line)).filter((entry) => entry.msg === 'request');
   expect(entries).toHaveLength(3);
-  expect(entries[0]).toMatchObject({ level: 'info', requestId: 'trace-42', method: 'GET', path: '/api/v1/limits', status: 200, account: 'acme' });
+  expect(entries[0]).toMatchObject({
+    level: 'info',
+    requestId: 'trace-42',
+    method: 'GET',
+    path: '/api/v1/limits',
+    status: 200,
+    account: 'acme',
+  });
   expect(typeof entries[0].durationMs).toBe('number');
-  expect(entries[1]).toMatchObject({ requestId: unknown.headers.get('x-request-id'), status: 401, errorCode: 'unauthorized' });
+  expect(entries[1]).toMatchObject({
+    requestId: unknown.headers.get('x-request-id'),
+    status: 401,
+    errorCode: 'unauthorized',
+  });
   expect(entries[1].requestId).toMatch(/^[0-9a-f-]{36}$/);
-  expect(entries[2]).toMatchObject({ method: 'POST', path: '/api/v1/events', status: 400, errorCode: 'invalid_events' });
+  expect(entries[2]).toMatchObject({
+    method: 'POST',
+    path: '/api/v1/events',
+    status: 400,
+    errorCode: 'invalid_events',
+  });
   const all = logLines.join('\n');
   for (const key of [...Object.values(TEST_KEYS), 'unknownKey0123456789abc']) {
     expect(all).not.toContain(key);
@@ -76,8 +102,14 @@ test('logs: one JSON line per request with request id, method, path, status, dur
 });
 
 test('X-Request-Id: a sane one is echoed, anything else is replaced', async () => {
-  expect((await call(`${backend.url}/healthz`, undefined, { headers: { 'X-Request-Id': 'abc-123' } })).headers.get('x-request-id')).toBe('abc-123');
-  const replaced = (await call(`${backend.url}/healthz`, undefined, { headers: { 'X-Request-Id': 'x'.repeat(500) } })).headers.get('x-request-id');
+  expect(
+    (await call(`${backend.url}/healthz`, undefined, { headers: { 'X-Request-Id': 'abc-123' } })).headers.get(
+      'x-request-id'
+    )
+  ).toBe('abc-123');
+  const replaced = (
+    await call(`${backend.url}/healthz`, undefined, { headers: { 'X-Request-Id': 'x'.repeat(500) } })
+  ).headers.get('x-request-id');
   expect(replaced).toMatch(/^[0-9a-f-]{36}$/);
 });
 
@@ -85,7 +117,12 @@ test('bodies over MAX_BODY_BYTES get 413, gzip bombs included, and count nothing
   const big = Array.from({ length: 60 }, (_unused, i) => event(`big-${i}`));
   expect(JSON.stringify(big).length).toBeGreaterThan(4096);
   const answer = await postEvents(backend.url, TEST_KEYS.acme, big);
-  expect(answer).toMatchObject({ status: 413, body: { error: { code: 'payload_too_large', message: 'the request body is larger than 4096 bytes; send smaller batches' } } });
+  expect(answer).toMatchObject({
+    status: 413,
+    body: {
+      error: { code: 'payload_too_large', message: 'the request body is larger than 4096 bytes; send smaller batches' },
+    },
+  });
   const bomb = gzipSync(Buffer.alloc(1_000_000, ' '));
   expect(bomb.length).toBeLessThan(4096);
   const inflated = await call(`${backend.url}/api/v1/events`, TEST_KEYS.acme, {
@@ -106,7 +143,13 @@ test('security headers on every answer, errors included; no X-Powered-By', async
   ] as const) {
     const answer = await fetch(url);
     expect(answer.status).toBe(status);
-    expect(Object.fromEntries([...answer.headers].filter(([name]) => !['date', 'content-length', 'etag', 'x-request-id', 'connection', 'keep-alive'].includes(name)))).toEqual({
+    expect(
+      Object.fromEntries(
+        [...answer.headers].filter(
+          ([name]) => !['date', 'content-length', 'etag', 'x-request-id', 'connection', 'keep-alive'].includes(name)
+        )
+      )
+    ).toEqual({
       'content-type': 'application/json; charset=utf-8',
       'x-content-type-options': 'nosniff',
       'x-frame-options': 'DENY',
