@@ -1,4 +1,3 @@
-import './testing/jsdomPolyfills';
 import { FieldType, type DataFrame, type Field } from '@grafana/data';
 import type { DomainsResponse, SendingLimitResponse, TimeViewResponse } from '../../backend/domain/apiTypes';
 import { DataSource } from './DataSource';

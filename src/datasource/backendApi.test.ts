@@ -1,4 +1,3 @@
-import './testing/jsdomPolyfills';
 import { of, throwError } from 'rxjs';
 import type { FetchError, FetchResponse } from '@grafana/runtime';
 import { BackendApi, BackendCallError, describeFailure } from './backendApi';

@@ -1,4 +1,3 @@
-import './testing/jsdomPolyfills';
 import { BackendApi } from './backendApi';
 import { checkConnection } from './connectionCheck';
 import { fakeBackendSrv, type FakeAnswer } from './testing/fakeBackendSrv';

@@ -1,4 +1,3 @@
-import './testing/jsdomPolyfills';
 import { lastValueFrom } from 'rxjs';
 import { FieldType, type DataQueryRequest } from '@grafana/data';
 import { DataSource } from './DataSource';

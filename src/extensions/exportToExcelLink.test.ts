@@ -1,4 +1,3 @@
-import '../datasource/testing/jsdomPolyfills';
 import { dateTime, PluginExtensionPoints, type PluginExtensionPanelContext } from '@grafana/data';
 import { fakeTemplateSrv } from '../datasource/testing/fakeTemplateSrv';
 import { DATASOURCE_PLUGIN_ID } from '../datasource/types';

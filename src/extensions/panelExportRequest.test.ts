@@ -1,4 +1,3 @@
-import '../datasource/testing/jsdomPolyfills';
 import { dateTime, type PluginExtensionPanelContext } from '@grafana/data';
 import type { DataSourceRef } from '@grafana/schema';
 import { fakeTemplateSrv } from '../datasource/testing/fakeTemplateSrv';

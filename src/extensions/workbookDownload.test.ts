@@ -1,4 +1,3 @@
-import '../datasource/testing/jsdomPolyfills';
 import { fakeBackendSrv } from '../datasource/testing/fakeBackendSrv';
 import { backendUrl, fetchWorkbook } from './workbookDownload';
 

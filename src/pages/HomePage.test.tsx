@@ -1,4 +1,3 @@
-import '../datasource/testing/jsdomPolyfills';
 import React from 'react';
 import { MemoryRouter } from 'react-router-dom';
 import { render, screen } from '@testing-library/react';

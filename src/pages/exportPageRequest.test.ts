@@ -1,4 +1,3 @@
-import '../datasource/testing/jsdomPolyfills';
 import { exportPageRequest } from './exportPageRequest';
 
 const BASE = '/api/datasources/proxy/uid/mail-delivery-analytics/api/api/v1/export';

@@ -4,7 +4,6 @@
  * The plugin's real DataSource against the real backend and InfluxDB: a hand-made set of events
  * is ingested over HTTP, and the frames must hold exactly the numbers domain.md defines for it.
  */
-import '../../src/datasource/testing/jsdomPolyfills';
 import type { DataFrame, Field } from '@grafana/data';
 import { DataSource } from '../../src/datasource/DataSource';
 import { instanceSettings, PROXY_URL, queryRequest } from '../../src/datasource/testing/dataSourceFixtures';

@@ -2,10 +2,9 @@
 import { Router, type Request, type Response } from 'express';
 import { computeView } from '../../domain/computeView';
 import { badRequest, ApiError } from '../../domain/errors';
-import { parseStatsParams, type StatsRequest } from '../../domain/statsParams';
-import { formatBucket } from '../../domain/timeBuckets';
+import { parseStatsParams } from '../../domain/statsParams';
 import { isViewId, VIEW_IDS, VIEWS, type ViewDefinition } from '../../domain/views';
-import { sheetFromResponse, streamWorkbook, type SheetSpec } from '../../export';
+import { sheetFromResponse, streamWorkbook, workbookFor, type SheetSpec } from '../../export';
 import { actingAccount } from '../auth';
 import type { Services } from '../services';
 
@@ -20,23 +19,6 @@ function clientSignal(res: Response): AbortSignal {
   return controller.signal;
 }
 
-function exportContext(request: StatsRequest, view: ViewDefinition): SheetSpec['context'] {
-  return {
-    account: request.account,
-    ...(view.shape === 'limit'
-      ? { month: request.month, months: request.months }
-      : { from: formatBucket(request.from, request.tz), to: formatBucket(request.to, request.tz), interval: request.interval }),
-    tz: request.tz,
-    filters: request.filters,
-    ...(view.id === 'domains' ? { top: request.top } : {}),
-  };
-}
-
-function fileName(title: string, request: StatsRequest): string {
-  const day = (ms: number) => formatBucket(ms, request.tz).slice(0, 10);
-  return `${title} ${day(request.from)} to ${day(request.to - 1)}`;
-}
-
 export function statsRouter(services: Services): Router {
   const router = Router();
 
@@ -44,7 +26,8 @@ export function statsRouter(services: Services): Router {
     const now = services.now();
     const request = parseStatsParams(req.query, view, account, services.config.defaultTz, now, strict);
     const response = await computeView(services.stats, services.limits, view, request, now, signal);
-    return { request, response, spec: () => sheetFromResponse(view, response, exportContext(request, view)) };
+    const context = { account: request.account, filters: request.filters, ...(view.id === 'domains' ? { top: request.top } : {}) };
+    return { request, response, spec: () => sheetFromResponse(view, response, context) };
   }
 
   router.get('/stats/:view', async (req, res) => {
@@ -57,7 +40,7 @@ export function statsRouter(services: Services): Router {
     const signal = clientSignal(res);
     const { request, response, spec } = await sheet(req, view, account, true, signal);
     if (request.format === 'xlsx') {
-      await streamWorkbook(res, { fileName: fileName(view.title, request), generatedAt: new Date(services.now()), sheets: [spec()] }, signal);
+      await streamWorkbook(res, workbookFor([spec()], new Date(services.now())), signal);
       return;
     }
     res.json(response);
@@ -73,13 +56,10 @@ export function statsRouter(services: Services): Router {
     }
     const signal = clientSignal(res);
     const sheets: SheetSpec[] = [];
-    let first: StatsRequest | undefined;
     for (const id of ids) {
-      const built = await sheet(req, VIEWS[id as keyof typeof VIEWS], account, false, signal);
-      first ??= built.request;
-      sheets.push(built.spec());
+      sheets.push((await sheet(req, VIEWS[id as keyof typeof VIEWS], account, false, signal)).spec());
     }
-    await streamWorkbook(res, { fileName: fileName('Mail delivery statistics', first!), generatedAt: new Date(services.now()), sheets }, signal);
+    await streamWorkbook(res, workbookFor(sheets, new Date(services.now())), signal);
   });
 
   return router;

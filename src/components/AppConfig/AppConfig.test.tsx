@@ -1,4 +1,3 @@
-import '../../datasource/testing/jsdomPolyfills';
 import React from 'react';
 import { act, fireEvent, render, screen } from '@testing-library/react';
 import { MemoryRouter } from 'react-router-dom';

@@ -1,4 +1,3 @@
-import '../../datasource/testing/jsdomPolyfills';
 import { of } from 'rxjs';
 import { getBackendSrv } from '@grafana/runtime';
 import { saveAppSettings } from './pluginSettings';

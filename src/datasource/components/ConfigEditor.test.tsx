@@ -1,4 +1,3 @@
-import '../testing/jsdomPolyfills';
 import React from 'react';
 import { act, fireEvent, render, screen } from '@testing-library/react';
 import type { DataSourceSettings } from '@grafana/data';

@@ -1,4 +1,3 @@
-import '../testing/jsdomPolyfills';
 import React from 'react';
 import { fireEvent, render, screen } from '@testing-library/react';
 import { DOMAINS_VIEW, RESULT_CODES_VIEW } from '../../../backend/domain/views';

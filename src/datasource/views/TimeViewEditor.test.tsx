@@ -1,4 +1,3 @@
-import '../testing/jsdomPolyfills';
 import React from 'react';
 import { act, fireEvent, render, screen } from '@testing-library/react';
 import { REQUEST_DATE_VIEW, SEND_DATE_VIEW } from '../../../backend/domain/views';

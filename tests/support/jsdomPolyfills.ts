@@ -1,5 +1,5 @@
 /**
- * Browser APIs jsdom lacks. Import this first in tests that load @grafana/runtime or @grafana/ui:
+ * Browser APIs jsdom lacks. Loaded by jest-setup.js for the jsdom projects:
  * React 19's react-dom/server.browser (loaded by @grafana/ui) needs MessageChannel at import time,
  * and Combobox menus observe their items with IntersectionObserver.
  * A timer-based channel, unlike node's, keeps no handle open after the test.

@@ -1,0 +1,62 @@
+import React, { useEffect, useState } from 'react';
+import { useLocation } from 'react-router-dom';
+import { getBackendSrv, PluginPage } from '@grafana/runtime';
+import { Alert, Spinner, Text } from '@grafana/ui';
+import type { Limits } from '../../backend/domain/apiTypes';
+import { BackendApi, type FetchingBackendSrv } from '../datasource/backendApi';
+import { PROXY_ROUTE } from '../datasource/types';
+
+interface Props {
+  backendSrv?: FetchingBackendSrv;
+  /** Leaves for the change-request page (window.location unless a test gives another). */
+  navigate?: (url: string) => void;
+}
+
+type State = { state: 'loading' } | { state: 'unset' } | { state: 'failed'; message: string };
+
+/**
+ * "Request a sending limit change": the sending-limit dashboard links here with its data
+ * source; the page asks the backend for the account's change-request link and goes there.
+ */
+function LimitChangePage({ backendSrv = getBackendSrv(), navigate = (url) => window.location.assign(url) }: Props) {
+  const { search } = useLocation();
+  const [state, setState] = useState<State>({ state: 'loading' });
+  const dataSourceUid = new URLSearchParams(search).get('datasource')?.trim();
+
+  useEffect(() => {
+    if (!dataSourceUid) {
+      setState({ state: 'failed', message: 'The link names no data source: the URL needs datasource=<uid>' });
+      return;
+    }
+    const api = new BackendApi(`/api/datasources/proxy/uid/${encodeURIComponent(dataSourceUid)}/${PROXY_ROUTE}`, backendSrv);
+    api.getJson<Limits>('/api/v1/limits').then(
+      (limits) => {
+        if (limits.changeRequestUrl) {
+          navigate(limits.changeRequestUrl);
+        } else {
+          setState({ state: 'unset' });
+        }
+      },
+      (error: Error) => setState({ state: 'failed', message: error.message })
+    );
+  }, [dataSourceUid, backendSrv, navigate]);
+
+  return (
+    <PluginPage>
+      {state.state === 'loading' && (
+        <Text element="p">
+          <Spinner inline /> Opening the sending limit change request…
+        </Text>
+      )}
+      {state.state === 'unset' && (
+        <Alert severity="info" title="No change-request link is configured">
+          Set LIMIT_CHANGE_REQUEST_URL on the backend, or changeRequestUrl with PUT /api/v1/limits, to the page where
+          your mail provider takes sending limit change requests.
+        </Alert>
+      )}
+      {state.state === 'failed' && <Alert title="Cannot open the change request">{state.message}</Alert>}
+    </PluginPage>
+  );
+}
+
+export default LimitChangePage;
