@@ -1,18 +1,24 @@
 import { ConfigError, hashKey, loadConfig, parseApiKeys } from './config';
 
 test('API_KEYS entries give account, scopes and the hash of the key', () => {
-  const [acme, ops] = parseApiKeys(`acme:ingest+read:acmeKey0123456789,ops:admin:sha256:${hashKey('opsKey0123456789abc')}`);
+  const [acme, ops] = parseApiKeys(
+    `acme:ingest+read:acmeKey0123456789,ops:admin:sha256:${hashKey('opsKey0123456789abc')}`
+  );
   expect(acme).toEqual({ account: 'acme', scopes: new Set(['ingest', 'read']), keyHash: hashKey('acmeKey0123456789') });
   expect(ops.keyHash).toBe(hashKey('opsKey0123456789abc'));
 });
 
 test('bad configuration says what is wrong', () => {
-  expect(() => parseApiKeys(undefined)).toThrow(new ConfigError(
-    'API_KEYS is not set: give comma-separated account:scopes:key entries, e.g. API_KEYS=acme:ingest+read:acmeKey0123456789'
-  ));
+  expect(() => parseApiKeys(undefined)).toThrow(
+    new ConfigError(
+      'API_KEYS is not set: give comma-separated account:scopes:key entries, e.g. API_KEYS=acme:ingest+read:acmeKey0123456789'
+    )
+  );
   expect(() => parseApiKeys('acme:write:acmeKey0123456789')).toThrow('scopes "write"');
   expect(() => parseApiKeys('acme:read:short')).toThrow('16 or more characters');
-  expect(() => loadConfig({ API_KEYS: 'acme:read:acmeKey0123456789', DEFAULT_TZ: 'Mars/Base' })).toThrow('DEFAULT_TZ "Mars/Base"');
+  expect(() => loadConfig({ API_KEYS: 'acme:read:acmeKey0123456789', DEFAULT_TZ: 'Mars/Base' })).toThrow(
+    'DEFAULT_TZ "Mars/Base"'
+  );
 });
 
 test('defaults follow the contract', () => {
@@ -35,7 +41,11 @@ test('operations settings: rate limit, metrics port, log level', () => {
     metricsPort: 9464,
     logLevel: 'warn',
   });
-  expect(() => loadConfig({ ...base, RATE_LIMIT_PER_MINUTE: '0' })).toThrow('RATE_LIMIT_PER_MINUTE must be a positive whole number');
+  expect(() => loadConfig({ ...base, RATE_LIMIT_PER_MINUTE: '0' })).toThrow(
+    'RATE_LIMIT_PER_MINUTE must be a positive whole number'
+  );
   expect(() => loadConfig({ ...base, METRICS_PORT: '70000' })).toThrow('METRICS_PORT must be at most 65535');
-  expect(() => loadConfig({ ...base, LOG_LEVEL: 'loud' })).toThrow('LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent');
+  expect(() => loadConfig({ ...base, LOG_LEVEL: 'loud' })).toThrow(
+    'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent'
+  );
 });

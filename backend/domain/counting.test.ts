@@ -32,7 +32,23 @@ test('an event about a sent mail counts on both axes, in 15-minute buckets', () 
     count: 3,
   });
   expect(keys).toEqual([
-    { account: 'acme', kind: 'opened', code: '-', template: 'T', domain: 'gmail.com', axis: 'request', bucket: Date.parse('2026-03-02T10:00:00Z') },
-    { account: 'acme', kind: 'opened', code: '-', template: 'T', domain: 'gmail.com', axis: 'send', bucket: Date.parse('2026-03-05T08:15:00Z') },
+    {
+      account: 'acme',
+      kind: 'opened',
+      code: '-',
+      template: 'T',
+      domain: 'gmail.com',
+      axis: 'request',
+      bucket: Date.parse('2026-03-02T10:00:00Z'),
+    },
+    {
+      account: 'acme',
+      kind: 'opened',
+      code: '-',
+      template: 'T',
+      domain: 'gmail.com',
+      axis: 'send',
+      bucket: Date.parse('2026-03-05T08:15:00Z'),
+    },
   ]);
 });

@@ -103,7 +103,11 @@ function readAccount(raw: Fields, caller: IngestCaller, problems: EventProblems)
   const named = optionalString(raw, 'account', 64, problems);
   if (!caller.admin) {
     if (named !== undefined && named !== caller.account) {
-      throw new ApiError(403, 'forbidden_account', `this key may not ingest events for account ${JSON.stringify(named)}`);
+      throw new ApiError(
+        403,
+        'forbidden_account',
+        `this key may not ingest events for account ${JSON.stringify(named)}`
+      );
     }
     return caller.account;
   }
@@ -128,12 +132,16 @@ function readCount(raw: Fields, problems: EventProblems): number | undefined {
 function readResultCode(raw: Fields, type: EventType, problems: EventProblems): string | undefined {
   const value = raw.resultCode;
   if (type !== 'result') {
-    return value === undefined || value === null ? undefined : problems.add('resultCode', 'is only allowed on result events');
+    return value === undefined || value === null
+      ? undefined
+      : problems.add('resultCode', 'is only allowed on result events');
   }
   if (typeof value !== 'string' || value.length === 0) {
     return problems.add('resultCode', 'is required for result events');
   }
-  return RESULT_CODES.has(value) ? value : problems.add('resultCode', `${JSON.stringify(value.slice(0, 100))} is not a known result code`);
+  return RESULT_CODES.has(value)
+    ? value
+    : problems.add('resultCode', `${JSON.stringify(value.slice(0, 100))} is not a known result code`);
 }
 
 function readEvent(raw: unknown, index: number, caller: IngestCaller): DeliveryEvent | ErrorDetail[] {
@@ -199,7 +207,12 @@ export function validateBatch(raw: unknown[], caller: IngestCaller): DeliveryEve
   });
   if (details.length > 0) {
     const bad = new Set(details.map((detail) => detail.index)).size;
-    throw new ApiError(400, 'invalid_events', `${bad} of ${raw.length} events are invalid; nothing was accepted`, details.slice(0, 1000));
+    throw new ApiError(
+      400,
+      'invalid_events',
+      `${bad} of ${raw.length} events are invalid; nothing was accepted`,
+      details.slice(0, 1000)
+    );
   }
   return events;
 }

@@ -65,7 +65,9 @@ export function limitsLine(account: string, limits: StoredLimits, now: number): 
   if (limits.daily !== null) {
     fields.push(['daily', limits.daily]);
   }
-  return fields.length > 0 ? formatLine(LIMITS_MEASUREMENT, [['account', account]], fields, Math.floor(now / 1000)) : undefined;
+  return fields.length > 0
+    ? formatLine(LIMITS_MEASUREMENT, [['account', account]], fields, Math.floor(now / 1000))
+    : undefined;
 }
 
 export class LimitsService {

@@ -23,7 +23,12 @@ test('the current month lists days up to today, with cumulative volume and share
     [Date.parse('2026-11-01T00:00:00Z'), 40],
     [Date.parse('2026-11-03T00:00:00Z'), 20],
   ]);
-  const month = buildMonth(start, volume, { monthly: 1000, daily: 50, changeRequestUrl: null }, Date.parse('2026-11-03T12:00:00Z'));
+  const month = buildMonth(
+    start,
+    volume,
+    { monthly: 1000, daily: 50, changeRequestUrl: null },
+    Date.parse('2026-11-03T12:00:00Z')
+  );
   expect(month).toEqual({
     month: '2026-11',
     used: 60,
@@ -36,7 +41,12 @@ test('the current month lists days up to today, with cumulative volume and share
       { date: '2026-11-03', volume: 20, cumulative: 60, dailyShare: 0.4 },
     ],
   });
-  const unlimited = buildMonth(start, volume, { monthly: null, daily: null, changeRequestUrl: null }, Date.parse('2026-11-03T12:00:00Z'));
+  const unlimited = buildMonth(
+    start,
+    volume,
+    { monthly: null, daily: null, changeRequestUrl: null },
+    Date.parse('2026-11-03T12:00:00Z')
+  );
   expect(unlimited).toMatchObject({ remaining: null, share: null });
   expect(unlimited.days[0].dailyShare).toBeNull();
 });

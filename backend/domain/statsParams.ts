@@ -34,7 +34,12 @@ export interface StatsRequest {
 
 export const ALL_MARKER = '$__all';
 const MAX_FILTER_VALUES = 500;
-const APPROX_MS: Record<Interval, number> = { '1h': 3_600_000, '1d': 86_400_000, '1w': 604_800_000, '1M': 2_592_000_000 };
+const APPROX_MS: Record<Interval, number> = {
+  '1h': 3_600_000,
+  '1d': 86_400_000,
+  '1w': 604_800_000,
+  '1M': 2_592_000_000,
+};
 const MAX_BUCKETS = 10_000;
 
 function values(raw: RawParams, name: string): string[] {
@@ -76,7 +81,10 @@ function filterValues(raw: RawParams, name: FilterKey, view: ViewDefinition, str
     if (!strict) {
       return [];
     }
-    throw badRequest('invalid_filter', `the ${view.id} view cannot be filtered by ${name}; it takes ${view.filters.join(', ') || 'no filters'}`);
+    throw badRequest(
+      'invalid_filter',
+      `the ${view.id} view cannot be filtered by ${name}; it takes ${view.filters.join(', ') || 'no filters'}`
+    );
   }
   if (taken.length > MAX_FILTER_VALUES) {
     throw badRequest('invalid_filter', `${name} takes at most ${MAX_FILTER_VALUES} values`);
@@ -119,7 +127,10 @@ function time(raw: RawParams, name: 'from' | 'to', tz: string, fallback: number)
 export function parseZone(raw: RawParams, defaultZone: string): string {
   const tz = single(raw, 'tz') || defaultZone;
   if (!isValidZone(tz)) {
-    throw badRequest('invalid_tz', `tz ${JSON.stringify(tz.slice(0, 100))} is not an IANA time zone (e.g. Asia/Seoul, Europe/Berlin, UTC)`);
+    throw badRequest(
+      'invalid_tz',
+      `tz ${JSON.stringify(tz.slice(0, 100))} is not an IANA time zone (e.g. Asia/Seoul, Europe/Berlin, UTC)`
+    );
   }
   return tz;
 }
@@ -155,7 +166,10 @@ export function parseStatsParams(
     throw badRequest('invalid_interval', `interval must be one of ${INTERVALS.join(', ')}`);
   }
   if ((to - from) / APPROX_MS[interval] > MAX_BUCKETS) {
-    throw badRequest('invalid_interval', `the range has more than ${MAX_BUCKETS} buckets of ${interval}: choose a longer interval or a shorter range`);
+    throw badRequest(
+      'invalid_interval',
+      `the range has more than ${MAX_BUCKETS} buckets of ${interval}: choose a longer interval or a shorter range`
+    );
   }
   const month = single(raw, 'month') || DateTime.fromMillis(now, { zone: tz }).toFormat('yyyy-MM');
   if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month) || month < '2000-01' || month > '2099-12') {

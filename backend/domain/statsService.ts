@@ -7,12 +7,7 @@ import type { CounterStore } from '../storage/counterStore';
 import { sumCounts, type CountsSelection, type SumQuery, type SumRow } from '../storage/countsReader';
 import { InfluxUnavailableError, type InfluxClient } from '../storage/influxClient';
 import type { OutboxFlusher } from '../storage/outboxFlusher';
-import type {
-  DomainsResponse,
-  ResultCodesResponse,
-  TimeRowValues,
-  TimeViewResponse,
-} from './apiTypes';
+import type { DomainsResponse, ResultCodesResponse, TimeRowValues, TimeViewResponse } from './apiTypes';
 import { addCounter } from './counting';
 import { ApiError } from './errors';
 import { RESULT_CODES } from './resultCodes';
@@ -46,7 +41,10 @@ export class StatsService {
     try {
       let timer: NodeJS.Timeout | undefined;
       const timeout = new Promise<never>((_resolve, reject) => {
-        timer = setTimeout(() => reject(new Error('writing recent events to InfluxDB takes too long')), FRESHNESS_TIMEOUT_MS);
+        timer = setTimeout(
+          () => reject(new Error('writing recent events to InfluxDB takes too long')),
+          FRESHNESS_TIMEOUT_MS
+        );
       });
       await Promise.race([this.flusher.flushed(), timeout]).finally(() => clearTimeout(timer));
       return await sumCounts(this.influx, queries, signal);
@@ -55,10 +53,22 @@ export class StatsService {
         throw error;
       }
       if ((error as { code?: unknown }).code?.toString().startsWith('SQLITE_')) {
-        throw new ApiError(503, 'storage_unavailable', `statistics are unavailable: DATA_DIR cannot be read or written (${(error as Error).message})`, undefined, 30);
+        throw new ApiError(
+          503,
+          'storage_unavailable',
+          `statistics are unavailable: DATA_DIR cannot be read or written (${(error as Error).message})`,
+          undefined,
+          30
+        );
       }
       const reason = error instanceof InfluxUnavailableError ? error.message : (error as Error).message;
-      throw new ApiError(503, 'influxdb_unavailable', `statistics are unavailable until InfluxDB accepts writes and queries: ${reason}`, undefined, 5);
+      throw new ApiError(
+        503,
+        'influxdb_unavailable',
+        `statistics are unavailable until InfluxDB accepts writes and queries: ${reason}`,
+        undefined,
+        5
+      );
     }
   }
 
@@ -108,7 +118,10 @@ export class StatsService {
     return {
       view: view.id as TimeViewResponse['view'],
       ...this.header(request),
-      rows: buckets.map((counts, index) => ({ time: formatBucket(plan.starts[index], request.tz), ...pick(view.metrics, counts) })),
+      rows: buckets.map((counts, index) => ({
+        time: formatBucket(plan.starts[index], request.tz),
+        ...pick(view.metrics, counts),
+      })),
       totals: pick(view.metrics, totals),
     };
   }
@@ -139,7 +152,17 @@ export class StatsService {
     const [shownByTime] =
       names.length === 0
         ? [[]]
-        : await this.sums([{ ...selection, ...byTime, ...(tag === 'domain' ? { domains: names } : { codes: names }), groupBy: [tag] }], signal);
+        : await this.sums(
+            [
+              {
+                ...selection,
+                ...byTime,
+                ...(tag === 'domain' ? { domains: names } : { codes: names }),
+                groupBy: [tag],
+              },
+            ],
+            signal
+          );
     const series = seriesByName(plan, names, shownByTime, tag, rest.length > 0 ? totalByTime : undefined);
     const header = { ...this.header(request), totals: { count: total } };
     if (view.dimension === 'domain') {
@@ -164,7 +187,11 @@ export class StatsService {
         count: row.count,
         share: ratio(row.count, total),
       })),
-      series: series.map(({ time, name, count }) => ({ time: formatBucket(time, request.tz), resultCode: name, count })),
+      series: series.map(({ time, name, count }) => ({
+        time: formatBucket(time, request.tz),
+        resultCode: name,
+        count,
+      })),
     };
   }
 }
@@ -208,5 +235,7 @@ function seriesByName(
     }
   }
   const labels = totalByTime ? [...names, OTHER_DOMAINS] : names;
-  return grid.flatMap((cells, index) => labels.map((name, col) => ({ time: plan.starts[index], name, count: cells[col] })));
+  return grid.flatMap((cells, index) =>
+    labels.map((name, col) => ({ time: plan.starts[index], name, count: cells[col] }))
+  );
 }

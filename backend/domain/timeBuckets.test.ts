@@ -24,7 +24,12 @@ test('a range starting mid-bucket starts with the bucket that holds it', () => {
 });
 
 test('hours in Asia/Kathmandu start at :15 UTC; weeks on Monday; months on the 1st', () => {
-  const plan = planBuckets(Date.parse('2026-04-01T18:00:00Z'), Date.parse('2026-04-01T20:00:00Z'), '1h', 'Asia/Kathmandu');
+  const plan = planBuckets(
+    Date.parse('2026-04-01T18:00:00Z'),
+    Date.parse('2026-04-01T20:00:00Z'),
+    '1h',
+    'Asia/Kathmandu'
+  );
   expect(plan.starts.map((start) => new Date(start).toISOString())).toEqual([
     '2026-04-01T17:15:00.000Z',
     '2026-04-01T18:15:00.000Z',
@@ -43,7 +48,12 @@ test('hours in Asia/Kathmandu start at :15 UTC; weeks on Monday; months on the 1
 });
 
 test('storage days map to their week and month buckets', () => {
-  const plan = planBuckets(Date.parse('2026-03-01T00:00:00+09:00'), Date.parse('2026-04-01T00:00:00+09:00'), '1w', 'Asia/Seoul');
+  const plan = planBuckets(
+    Date.parse('2026-03-01T00:00:00+09:00'),
+    Date.parse('2026-04-01T00:00:00+09:00'),
+    '1w',
+    'Asia/Seoul'
+  );
   expect(plan.storageInterval).toBe('1d');
   expect(plan.indexOf(Date.parse('2026-03-04T00:00:00+09:00'))).toBe(1);
   expect(plan.indexOf(Date.parse('2026-01-04T00:00:00+09:00'))).toBe(-1);

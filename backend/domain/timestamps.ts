@@ -62,9 +62,7 @@ export function parseQueryTime(value: string, zone: string): number | string {
     return Number(value);
   }
   const withOffset = ISO_WITH_OFFSET.test(value);
-  const parsed = withOffset
-    ? DateTime.fromISO(value, { setZone: true })
-    : DateTime.fromISO(value, { zone });
+  const parsed = withOffset ? DateTime.fromISO(value, { setZone: true }) : DateTime.fromISO(value, { zone });
   if (!/^\d{4}-\d{2}-\d{2}/.test(value) || !parsed.isValid) {
     return 'must be ISO 8601 (e.g. 2026-03-01 or 2026-03-01T00:00:00+09:00) or epoch milliseconds';
   }

@@ -1,9 +1,21 @@
 import { computeRates, REQUEST_DATE_VIEW, SEND_DATE_VIEW, VIEWS, zeroCounts } from './views';
 
 test('rates are fractions with null where the denominator is 0', () => {
-  const counts = { ...zeroCounts(), requestCount: 8, sentCount: 4, bouncedCount: 1, openedCount: 0, unsubscribeCount: 0 };
+  const counts = {
+    ...zeroCounts(),
+    requestCount: 8,
+    sentCount: 4,
+    bouncedCount: 1,
+    openedCount: 0,
+    unsubscribeCount: 0,
+  };
   expect(computeRates(counts)).toEqual({ deliveryRate: 0.5, openRate: 0, unsubscribeRate: null, bounceRate: 0.25 });
-  expect(computeRates(zeroCounts())).toEqual({ deliveryRate: null, openRate: null, unsubscribeRate: null, bounceRate: null });
+  expect(computeRates(zeroCounts())).toEqual({
+    deliveryRate: null,
+    openRate: null,
+    unsubscribeRate: null,
+    bounceRate: null,
+  });
 });
 
 test('the send-date view has neither requestCount, canceledCount nor deliveryRate', () => {

@@ -1,7 +1,15 @@
 /** The OpenAPI 3 description of every endpoint, built from the same view definitions the answers use. */
 import { EVENT_TYPES, MAX_EVENT_COUNT } from '../domain/events';
 import { RESULT_CODE_NAMES } from '../domain/resultCodes';
-import { INTERVALS, METRIC_DEFINITIONS, VIEW_IDS, type MetricKey, type TimeViewDefinition, REQUEST_DATE_VIEW, SEND_DATE_VIEW } from '../domain/views';
+import {
+  INTERVALS,
+  METRIC_DEFINITIONS,
+  VIEW_IDS,
+  type MetricKey,
+  type TimeViewDefinition,
+  REQUEST_DATE_VIEW,
+  SEND_DATE_VIEW,
+} from '../domain/views';
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const nullableNumber = { type: 'number', nullable: true };
@@ -10,7 +18,8 @@ function metricProperties(metrics: readonly MetricKey[]) {
   return Object.fromEntries(
     metrics.map((key) => {
       const metric = METRIC_DEFINITIONS[key];
-      const schema = metric.unit === 'count' ? { type: 'integer', minimum: 0 } : { ...nullableNumber, minimum: 0, maximum: 1 };
+      const schema =
+        metric.unit === 'count' ? { type: 'integer', minimum: 0 } : { ...nullableNumber, minimum: 0, maximum: 1 };
       return [key, { ...schema, description: `${metric.label}: ${metric.description}` }];
     })
   );
@@ -33,7 +42,10 @@ function timeViewSchema(view: TimeViewDefinition) {
       ...rangeHeader(view.id),
       rows: {
         type: 'array',
-        items: { type: 'object', properties: { time: { type: 'string', format: 'date-time' }, ...metricProperties(view.metrics) } },
+        items: {
+          type: 'object',
+          properties: { time: { type: 'string', format: 'date-time' }, ...metricProperties(view.metrics) },
+        },
       },
       totals: { type: 'object', properties: metricProperties(view.metrics) },
     },
@@ -52,13 +64,21 @@ function distributionSchema(view: string, dimension: Record<string, unknown>) {
       totals: { type: 'object', properties: { count: { type: 'integer' } } },
       series: {
         type: 'array',
-        items: { type: 'object', properties: { time: { type: 'string', format: 'date-time' }, ...dimension, count: { type: 'integer' } } },
+        items: {
+          type: 'object',
+          properties: { time: { type: 'string', format: 'date-time' }, ...dimension, count: { type: 'integer' } },
+        },
       },
     },
   };
 }
 
-const query = (name: string, description: string, schema: Record<string, unknown> = { type: 'string' }, repeated = false) => ({
+const query = (
+  name: string,
+  description: string,
+  schema: Record<string, unknown> = { type: 'string' },
+  repeated = false
+) => ({
   name,
   in: 'query',
   description,
@@ -67,19 +87,41 @@ const query = (name: string, description: string, schema: Record<string, unknown
 });
 
 const commonParameters = [
-  query('from', 'Start of the half-open range: ISO 8601 (with offset, or local to tz) or epoch ms. Default: 7 local days ending today.'),
+  query(
+    'from',
+    'Start of the half-open range: ISO 8601 (with offset, or local to tz) or epoch ms. Default: 7 local days ending today.'
+  ),
   query('to', 'End of the half-open range (exclusive).'),
   query('tz', 'IANA time zone for days and bucket labels.'),
   query('interval', 'Bucket size; weeks start on Monday.', { type: 'string', enum: INTERVALS, default: '1d' }),
-  query('template', 'Template filter, repeat for several (OR); `(none)` selects mails without a template; `$__all` means no filter. Also accepted as var-template.', { type: 'string' }, true),
+  query(
+    'template',
+    'Template filter, repeat for several (OR); `(none)` selects mails without a template; `$__all` means no filter. Also accepted as var-template.',
+    { type: 'string' },
+    true
+  ),
   query('domain', 'Recipient domain filter, repeatable. Also var-domain.', { type: 'string' }, true),
-  query('resultCode', 'Result code filter (domains and result-codes views), repeatable. Also var-resultCode.', { type: 'string', enum: RESULT_CODE_NAMES }, true),
+  query(
+    'resultCode',
+    'Result code filter (domains and result-codes views), repeatable. Also var-resultCode.',
+    { type: 'string', enum: RESULT_CODE_NAMES },
+    true
+  ),
   query('account', 'Admin keys only: the account to read.'),
-  query('format', 'json, or xlsx for a streamed Excel workbook.', { type: 'string', enum: ['json', 'xlsx'], default: 'json' }),
+  query('format', 'json, or xlsx for a streamed Excel workbook.', {
+    type: 'string',
+    enum: ['json', 'xlsx'],
+    default: 'json',
+  }),
 ];
 
-const errorResponse = (description: string) => ({ description, content: { 'application/json': { schema: ref('Error') } } });
-const xlsx = { 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { schema: { type: 'string', format: 'binary' } } };
+const errorResponse = (description: string) => ({
+  description,
+  content: { 'application/json': { schema: ref('Error') } },
+});
+const xlsx = {
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { schema: { type: 'string', format: 'binary' } },
+};
 const readErrors = {
   '400': errorResponse('Invalid parameter, named in the message'),
   '401': errorResponse('Missing or unknown API key'),
@@ -115,7 +157,10 @@ const eventSchema = {
     recipient: { type: 'string', description: 'Only its domain is kept' },
     domain: { type: 'string' },
     requestedAt: { oneOf: [{ type: 'string', format: 'date-time' }, { type: 'integer' }] },
-    sentAt: { oneOf: [{ type: 'string', format: 'date-time' }, { type: 'integer' }], description: 'Required for result, opened, unsubscribed' },
+    sentAt: {
+      oneOf: [{ type: 'string', format: 'date-time' }, { type: 'integer' }],
+      description: 'Required for result, opened, unsubscribed',
+    },
     at: { oneOf: [{ type: 'string', format: 'date-time' }, { type: 'integer' }] },
     resultCode: { type: 'string', enum: RESULT_CODE_NAMES, description: 'Required for result' },
     count: { type: 'integer', minimum: 1, maximum: MAX_EVENT_COUNT, default: 1 },
@@ -137,7 +182,8 @@ export const openApiDocument = {
   info: {
     title: 'Mail delivery analytics backend',
     version: '1.0.0',
-    description: 'Ingests mail delivery events, counts them in InfluxDB and serves the five statistics views as JSON or Excel.',
+    description:
+      'Ingests mail delivery events, counts them in InfluxDB and serves the five statistics views as JSON or Excel.',
   },
   components: {
     securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } },
@@ -151,7 +197,13 @@ export const openApiDocument = {
             properties: {
               code: { type: 'string' },
               message: { type: 'string' },
-              details: { type: 'array', items: { type: 'object', properties: { index: { type: 'integer' }, field: { type: 'string' }, message: { type: 'string' } } } },
+              details: {
+                type: 'array',
+                items: {
+                  type: 'object',
+                  properties: { index: { type: 'integer' }, field: { type: 'string' }, message: { type: 'string' } },
+                },
+              },
             },
           },
         },
@@ -185,7 +237,12 @@ export const openApiDocument = {
                   type: 'array',
                   items: {
                     type: 'object',
-                    properties: { date: { type: 'string', format: 'date' }, volume: { type: 'integer' }, cumulative: { type: 'integer' }, dailyShare: nullableNumber },
+                    properties: {
+                      date: { type: 'string', format: 'date' },
+                      volume: { type: 'integer' },
+                      cumulative: { type: 'integer' },
+                      dailyShare: nullableNumber,
+                    },
                   },
                 },
               },
@@ -209,7 +266,11 @@ export const openApiDocument = {
       get: {
         summary: 'Prometheus metrics: on METRICS_PORT without a key when set, else here with an admin key',
         security: [{ bearer: [] }],
-        responses: { '200': { description: 'Prometheus text format' }, '401': errorResponse('Missing or unknown API key'), '403': errorResponse('Not an admin key') },
+        responses: {
+          '200': { description: 'Prometheus text format' },
+          '401': errorResponse('Missing or unknown API key'),
+          '403': errorResponse('Not an admin key'),
+        },
       },
     },
     '/api/v1/events': {
@@ -227,22 +288,38 @@ export const openApiDocument = {
         responses: {
           '202': {
             description: 'Every event is durable; duplicates (ids accepted before) changed nothing',
-            content: { 'application/json': { schema: { type: 'object', properties: { accepted: { type: 'integer' }, duplicates: { type: 'integer' } } } } },
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  properties: { accepted: { type: 'integer' }, duplicates: { type: 'integer' } },
+                },
+              },
+            },
           },
-          '400': errorResponse('Invalid batch: details list {index, field, message} per bad event; nothing was counted'),
+          '400': errorResponse(
+            'Invalid batch: details list {index, field, message} per bad event; nothing was counted'
+          ),
           '401': errorResponse('Missing or unknown API key'),
           '403': errorResponse('Key lacks ingest, or an event names another account'),
           '413': errorResponse('Body too large'),
           '415': errorResponse('Unsupported Content-Type or Content-Encoding'),
           '429': errorResponse('Too many requests for this key (Retry-After)'),
-          '503': errorResponse('InfluxDB is too far behind (outbox_full) or DATA_DIR cannot be written (storage_unavailable); Retry-After'),
+          '503': errorResponse(
+            'InfluxDB is too far behind (outbox_full) or DATA_DIR cannot be written (storage_unavailable); Retry-After'
+          ),
         },
       },
     },
     '/api/v1/stats/request-date': statsPath('Counts and rates by request date', 'RequestDateView'),
     '/api/v1/stats/send-date': statsPath('Counts and rates by send date', 'SendDateView'),
     '/api/v1/stats/domains': statsPath('Result events by recipient domain', 'DomainsView', [
-      query('top', 'Domains listed before the rest is summed as (other).', { type: 'integer', minimum: 1, maximum: 1000, default: 10 }),
+      query('top', 'Domains listed before the rest is summed as (other).', {
+        type: 'integer',
+        minimum: 1,
+        maximum: 1000,
+        default: 10,
+      }),
     ]),
     '/api/v1/stats/result-codes': statsPath('Result events by result code', 'ResultCodesView'),
     '/api/v1/stats/sending-limit': statsPath('Usage against the sending limits', 'SendingLimitView', [
@@ -270,8 +347,17 @@ export const openApiDocument = {
           get: {
             summary: `Distinct ${kind} in a range (default the last 30 days), for Grafana variables`,
             security: [{ bearer: [] }],
-            parameters: [query('from', 'Range start'), query('to', 'Range end'), query('tz', 'Zone of local dates'), query('q', 'Substring, case-insensitive'), query('account', 'Admin keys only')],
-            responses: { '200': { description: 'Sorted values', content: { 'application/json': { schema: ref('Values') } } }, ...readErrors },
+            parameters: [
+              query('from', 'Range start'),
+              query('to', 'Range end'),
+              query('tz', 'Zone of local dates'),
+              query('q', 'Substring, case-insensitive'),
+              query('account', 'Admin keys only'),
+            ],
+            responses: {
+              '200': { description: 'Sorted values', content: { 'application/json': { schema: ref('Values') } } },
+              ...readErrors,
+            },
           },
         },
       ])
@@ -281,14 +367,23 @@ export const openApiDocument = {
         summary: "The account's sending limits",
         security: [{ bearer: [] }],
         parameters: [query('account', 'Admin keys only')],
-        responses: { '200': { description: 'Limits; unset ones are null', content: { 'application/json': { schema: ref('Limits') } } }, ...readErrors },
+        responses: {
+          '200': {
+            description: 'Limits; unset ones are null',
+            content: { 'application/json': { schema: ref('Limits') } },
+          },
+          ...readErrors,
+        },
       },
       put: {
         summary: 'Set the sending limits (admin)',
         security: [{ bearer: [] }],
         parameters: [query('account', 'The account to set')],
         requestBody: { required: true, content: { 'application/json': { schema: ref('Limits') } } },
-        responses: { '200': { description: 'The limits now in force', content: { 'application/json': { schema: ref('Limits') } } }, ...readErrors },
+        responses: {
+          '200': { description: 'The limits now in force', content: { 'application/json': { schema: ref('Limits') } } },
+          ...readErrors,
+        },
       },
     },
   },

@@ -94,7 +94,9 @@ export class CounterStore {
       confirm: this.db.prepare('DELETE FROM outbox WHERE counter_id = ? AND seq = ?'),
       outboxSize: this.db.prepare('SELECT COUNT(*) AS size, MIN(seq) AS oldest FROM outbox'),
       oldestPending: this.db.prepare('SELECT MIN(seq) AS oldest FROM outbox'),
-      getLimits: this.db.prepare('SELECT monthly, daily, change_request_url AS changeRequestUrl FROM limits WHERE account = ?'),
+      getLimits: this.db.prepare(
+        'SELECT monthly, daily, change_request_url AS changeRequestUrl FROM limits WHERE account = ?'
+      ),
       allLimits: this.db.prepare('SELECT account, monthly, daily, change_request_url AS changeRequestUrl FROM limits'),
       setLimits: this.db.prepare(
         `INSERT INTO limits (account, monthly, daily, change_request_url) VALUES (?, ?, ?, ?)
@@ -108,7 +110,8 @@ export class CounterStore {
 
   /** A random id made once per DATA_DIR: instances sharing an InfluxDB write distinct series. */
   private persistedWriterId(): string {
-    const row = this.db.prepare("SELECT value FROM meta WHERE key = 'writer_id'").get() as { value: string } | undefined;
+    const row = this.db.prepare("SELECT value FROM meta WHERE key = 'writer_id'").get() as
+      { value: string } | undefined;
     if (row) {
       return row.value;
     }
@@ -142,7 +145,14 @@ export class CounterStore {
       }
       for (const { key, n } of sums.values()) {
         const { id } = this.statements.addCounter.get(
-          key.account, key.axis, key.kind, key.code, key.template, key.domain, key.bucket, n
+          key.account,
+          key.axis,
+          key.kind,
+          key.code,
+          key.template,
+          key.domain,
+          key.bucket,
+          n
         ) as { id: number };
         this.statements.markPending.run(id, ++this.seq);
       }
@@ -211,9 +221,11 @@ export class CounterStore {
 
   /** Throws when DATA_DIR can no longer be written. */
   checkWritable(): void {
-    this.db.prepare("INSERT INTO meta (key, value) VALUES ('probe', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value").run(
-      String(Date.now())
-    );
+    this.db
+      .prepare(
+        "INSERT INTO meta (key, value) VALUES ('probe', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value"
+      )
+      .run(String(Date.now()));
   }
 
   close(): void {

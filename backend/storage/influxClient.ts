@@ -94,7 +94,11 @@ export class InfluxClient {
   }
 
   /** Runs one or more `;`-separated statements; times come back as epoch milliseconds. */
-  async query(statements: string, signal?: AbortSignal, database = this.settings.database): Promise<InfluxStatementResult[]> {
+  async query(
+    statements: string,
+    signal?: AbortSignal,
+    database = this.settings.database
+  ): Promise<InfluxStatementResult[]> {
     const body = new URLSearchParams({ q: statements, epoch: 'ms', db: database });
     const answer = await this.request(
       '/query',
@@ -109,7 +113,10 @@ export class InfluxClient {
     try {
       parsed = JSON.parse(text);
     } catch {
-      throw new InfluxRequestError(`InfluxDB answered ${answer.status} with non-JSON: ${text.slice(0, 300)}`, answer.status);
+      throw new InfluxRequestError(
+        `InfluxDB answered ${answer.status} with non-JSON: ${text.slice(0, 300)}`,
+        answer.status
+      );
     }
     if (parsed.error || answer.status >= 400) {
       throw new InfluxRequestError(`InfluxDB refused a query: ${parsed.error ?? text.slice(0, 300)}`, answer.status);

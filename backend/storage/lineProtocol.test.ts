@@ -12,9 +12,17 @@ test('tag text: control characters, % and backslash become %XX and come back exa
 
 test('line protocol escapes commas, equals signs and spaces in tag values', () => {
   expect(escapeLineTag('a,b=c d')).toBe('a\\,b\\=c\\ d');
-  expect(formatLine('m', [['template', 'a,b'], ['domain', 'x.com']], [['n', 5]], 1774742400)).toBe(
-    'm,template=a\\,b,domain=x.com n=5i 1774742400'
-  );
+  expect(
+    formatLine(
+      'm',
+      [
+        ['template', 'a,b'],
+        ['domain', 'x.com'],
+      ],
+      [['n', 5]],
+      1774742400
+    )
+  ).toBe('m,template=a\\,b,domain=x.com n=5i 1774742400');
 });
 
 test('InfluxQL literals escape quotes and backslashes; filters are OR-ed literals', () => {

@@ -6,7 +6,10 @@
 
 /** Tag values cannot hold newlines or end in a backslash: control characters, `%` and `\` become %XX. */
 export function encodeTagText(text: string): string {
-  return text.replace(/[\u0000-\u001f\u007f%\\]/g, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+  return text.replace(
+    /[\u0000-\u001f\u007f%\\]/g,
+    (char) => `%${char.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`
+  );
 }
 
 export function decodeTagText(stored: string): string {

@@ -18,12 +18,17 @@ function renderPage(search: string, fetch: jest.Mock, navigate = jest.fn()) {
   return navigate;
 }
 
-test('goes to the account\'s change-request link, asked through the data source proxy', async () => {
-  const fetch = jest.fn(() => of({ data: { monthly: 100, daily: null, changeRequestUrl: 'https://support.example.com/limit' } }));
+test("goes to the account's change-request link, asked through the data source proxy", async () => {
+  const fetch = jest.fn(() =>
+    of({ data: { monthly: 100, daily: null, changeRequestUrl: 'https://support.example.com/limit' } })
+  );
   const navigate = renderPage('?datasource=mail-delivery-analytics', fetch);
   await waitFor(() => expect(navigate).toHaveBeenCalledWith('https://support.example.com/limit'));
   expect(fetch).toHaveBeenCalledWith(
-    expect.objectContaining({ url: '/api/datasources/proxy/uid/mail-delivery-analytics/api/api/v1/limits', method: 'GET' })
+    expect.objectContaining({
+      url: '/api/datasources/proxy/uid/mail-delivery-analytics/api/api/v1/limits',
+      method: 'GET',
+    })
   );
 });
 
@@ -41,7 +46,10 @@ test('names a missing data source and a backend error', async () => {
 
 test('shows what the backend said', async () => {
   const fetch = jest.fn(() =>
-    throwError(() => ({ status: 403, data: { error: { code: 'forbidden_scope', message: 'this key lacks the read scope' } } }))
+    throwError(() => ({
+      status: 403,
+      data: { error: { code: 'forbidden_scope', message: 'this key lacks the read scope' } },
+    }))
   );
   renderPage('?datasource=x', fetch);
   expect(

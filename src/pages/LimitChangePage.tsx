@@ -20,15 +20,20 @@ type State = { state: 'loading' } | { state: 'unset' } | { state: 'failed'; mess
  */
 function LimitChangePage({ backendSrv = getBackendSrv(), navigate = (url) => window.location.assign(url) }: Props) {
   const { search } = useLocation();
-  const [state, setState] = useState<State>({ state: 'loading' });
   const dataSourceUid = new URLSearchParams(search).get('datasource')?.trim();
+  const [fetched, setState] = useState<State>({ state: 'loading' });
+  const state: State = dataSourceUid
+    ? fetched
+    : { state: 'failed', message: 'The link names no data source: the URL needs datasource=<uid>' };
 
   useEffect(() => {
     if (!dataSourceUid) {
-      setState({ state: 'failed', message: 'The link names no data source: the URL needs datasource=<uid>' });
       return;
     }
-    const api = new BackendApi(`/api/datasources/proxy/uid/${encodeURIComponent(dataSourceUid)}/${PROXY_ROUTE}`, backendSrv);
+    const api = new BackendApi(
+      `/api/datasources/proxy/uid/${encodeURIComponent(dataSourceUid)}/${PROXY_ROUTE}`,
+      backendSrv
+    );
     api.getJson<Limits>('/api/v1/limits').then(
       (limits) => {
         if (limits.changeRequestUrl) {

@@ -10,7 +10,15 @@ const requested = (id: string, template: string, domain: string, at: string, cou
   count,
 });
 
-const after = (id: string, type: string, template: string, domain: string, requestedAt: string, sentAt: string, extra = {}) => ({
+const after = (
+  id: string,
+  type: string,
+  template: string,
+  domain: string,
+  requestedAt: string,
+  sentAt: string,
+  extra = {}
+) => ({
   id,
   type,
   template,

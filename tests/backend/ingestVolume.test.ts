@@ -19,7 +19,12 @@ function event(i: number) {
     case 1:
       return { ...base, type: 'requested' };
     case 2:
-      return { ...base, type: 'result', sentAt: requestedAt + 30_000, resultCode: i % 40 === 2 ? 'SMTP_ERROR' : 'MAIL_SENT' };
+      return {
+        ...base,
+        type: 'result',
+        sentAt: requestedAt + 30_000,
+        resultCode: i % 40 === 2 ? 'SMTP_ERROR' : 'MAIL_SENT',
+      };
     default:
       return { ...base, type: 'opened', sentAt: requestedAt + 30_000 };
   }
@@ -32,7 +37,13 @@ test('100,000 events in gzip NDJSON batches of 5,000 are all counted', async () 
   for (let first = 0; first < total; first += batch * 2) {
     // two clients at a time, as a mailer's workers would send
     const answers = await Promise.all(
-      [first, first + batch].map((start) => postNdjsonGzip(backend.url, backend.keys.acme, Array.from({ length: batch }, (_u, k) => event(start + k))))
+      [first, first + batch].map((start) =>
+        postNdjsonGzip(
+          backend.url,
+          backend.keys.acme,
+          Array.from({ length: batch }, (_u, k) => event(start + k))
+        )
+      )
     );
     for (const answer of answers) {
       expect(answer.body).toEqual({ accepted: batch, duplicates: 0 });
@@ -40,8 +51,14 @@ test('100,000 events in gzip NDJSON batches of 5,000 are all counted', async () 
   }
   await backend.services.flusher.flushed();
   const seconds = (performance.now() - started) / 1000;
-  console.log(`ingested ${total} events in ${seconds.toFixed(2)} s: ${Math.round(total / seconds)} events/s (into InfluxDB, flushed)`);
-  const { body } = await getStats(backend.url, backend.keys.acme, '/stats/request-date', { from: '2026-08-01', to: '2026-08-08', tz: 'UTC' });
+  console.log(
+    `ingested ${total} events in ${seconds.toFixed(2)} s: ${Math.round(total / seconds)} events/s (into InfluxDB, flushed)`
+  );
+  const { body } = await getStats(backend.url, backend.keys.acme, '/stats/request-date', {
+    from: '2026-08-01',
+    to: '2026-08-08',
+    tz: 'UTC',
+  });
   expect(body.totals).toMatchObject({
     requestCount: 50_000,
     sentCount: 25_000,

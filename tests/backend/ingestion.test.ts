@@ -41,12 +41,21 @@ test('a replayed batch, and duplicates inside a batch, change nothing', async ()
   expect((await postEvents(backend.url, backend.keys.acme, batch)).body).toEqual({ accepted: 300, duplicates: 0 });
   const before = (await totals()).requestCount;
   expect((await postEvents(backend.url, backend.keys.acme, batch)).body).toEqual({ accepted: 300, duplicates: 300 });
-  expect((await postEvents(backend.url, backend.keys.acme, [batch[0], batch[0]])).body).toEqual({ accepted: 2, duplicates: 2 });
+  expect((await postEvents(backend.url, backend.keys.acme, [batch[0], batch[0]])).body).toEqual({
+    accepted: 2,
+    duplicates: 2,
+  });
   expect((await totals()).requestCount).toBe(before);
 });
 
 test('an event id is unique per account: the same id in another account counts there', async () => {
-  const event = { id: 'shared-id', type: 'requested', domain: 'example.com', requestedAt: '2026-06-01T08:00:00Z', count: 7 };
+  const event = {
+    id: 'shared-id',
+    type: 'requested',
+    domain: 'example.com',
+    requestedAt: '2026-06-01T08:00:00Z',
+    count: 7,
+  };
   const beforeAcme = (await totals()).requestCount;
   expect((await postEvents(backend.url, backend.keys.beta, [event])).body).toEqual({ accepted: 1, duplicates: 0 });
   expect((await postEvents(backend.url, backend.keys.acme, [event])).body).toEqual({ accepted: 1, duplicates: 0 });
@@ -58,7 +67,14 @@ test('a batch with one bad event is refused whole, with per-event details', asyn
   const before = (await totals()).requestCount;
   const batch = [
     ...lookalikes('refused', 3),
-    { id: 'bad-1', type: 'result', domain: 'example.com', requestedAt: '2026-06-01T00:00:00Z', sentAt: '2026-06-01T00:01:00Z', resultCode: 'MAIL_BOUNCED_MAYBE' },
+    {
+      id: 'bad-1',
+      type: 'result',
+      domain: 'example.com',
+      requestedAt: '2026-06-01T00:00:00Z',
+      sentAt: '2026-06-01T00:01:00Z',
+      resultCode: 'MAIL_BOUNCED_MAYBE',
+    },
     { id: 'bad-2', type: 'requested', requestedAt: 'yesterday', count: 0 },
   ];
   const { status, body } = await postEvents(backend.url, backend.keys.acme, batch);
@@ -77,7 +93,10 @@ test('a batch with one bad event is refused whole, with per-event details', asyn
   ]);
   expect((await totals()).requestCount).toBe(before);
   // The good events of the refused batch were not remembered as seen either.
-  expect((await postEvents(backend.url, backend.keys.acme, lookalikes('refused', 3))).body).toEqual({ accepted: 3, duplicates: 0 });
+  expect((await postEvents(backend.url, backend.keys.acme, lookalikes('refused', 3))).body).toEqual({
+    accepted: 3,
+    duplicates: 0,
+  });
 });
 
 test('results need sentAt and a code; opens need sentAt; a local time without offset is refused', async () => {
@@ -110,13 +129,22 @@ test('bodies that are not a batch get clear 4xx answers', async () => {
       headers: { Authorization: `Bearer ${backend.keys.acme}`, 'Content-Type': type },
       body,
     }).then(async (answer) => ({ status: answer.status, body: await answer.json() }));
-  expect(await post('{"id":1', 'application/json')).toMatchObject({ status: 400, body: { error: { code: 'invalid_json' } } });
+  expect(await post('{"id":1', 'application/json')).toMatchObject({
+    status: 400,
+    body: { error: { code: 'invalid_json' } },
+  });
   expect(await post('{"id":"a"}', 'application/json')).toMatchObject({
     status: 400,
     body: { error: { code: 'invalid_body', message: 'the body must be a JSON array of events' } },
   });
-  expect(await post('[]', 'application/json')).toMatchObject({ status: 400, body: { error: { code: 'invalid_body' } } });
-  expect(await post('id=1', 'text/plain')).toMatchObject({ status: 415, body: { error: { code: 'unsupported_media_type' } } });
+  expect(await post('[]', 'application/json')).toMatchObject({
+    status: 400,
+    body: { error: { code: 'invalid_body' } },
+  });
+  expect(await post('id=1', 'text/plain')).toMatchObject({
+    status: 415,
+    body: { error: { code: 'unsupported_media_type' } },
+  });
   expect(await post('{"id":"a","type":"requested"}\nnot json', 'application/x-ndjson')).toMatchObject({
     status: 400,
     body: { error: { code: 'invalid_json', message: expect.stringContaining('line 2 is not valid JSON') } },

@@ -44,5 +44,8 @@ test('every path it names answers (not 404), and health says ready', async () =>
   }
   expect((await call(`${backend.url}/healthz`, undefined)).status).toBe(200);
   const ready = await call(`${backend.url}/readyz`, undefined);
-  expect(ready).toMatchObject({ status: 200, body: { status: 'ready', influxdb: { ok: true }, dataDir: { ok: true } } });
+  expect(ready).toMatchObject({
+    status: 200,
+    body: { status: 'ready', influxdb: { ok: true }, dataDir: { ok: true } },
+  });
 });

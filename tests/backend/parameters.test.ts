@@ -16,8 +16,22 @@ const INJECTIONS = [
 beforeAll(async () => {
   backend = await startTestBackend();
   const events = [
-    { id: 'a1', type: 'requested', template: 'Plain', domain: 'gmail.com', requestedAt: '2026-07-01T10:00:00Z', count: 5 },
-    { id: 'a2', type: 'requested', template: INJECTIONS[0], domain: 'naver.com', requestedAt: '2026-07-01T10:00:00Z', count: 2 },
+    {
+      id: 'a1',
+      type: 'requested',
+      template: 'Plain',
+      domain: 'gmail.com',
+      requestedAt: '2026-07-01T10:00:00Z',
+      count: 5,
+    },
+    {
+      id: 'a2',
+      type: 'requested',
+      template: INJECTIONS[0],
+      domain: 'naver.com',
+      requestedAt: '2026-07-01T10:00:00Z',
+      count: 2,
+    },
     {
       id: 'a3',
       type: 'result',
@@ -29,30 +43,75 @@ beforeAll(async () => {
     },
   ];
   expect((await postEvents(backend.url, backend.keys.acme, events)).status).toBe(202);
-  const beta = [{ id: 'b1', type: 'requested', template: 'Plain', domain: 'gmail.com', requestedAt: '2026-07-01T10:00:00Z', count: 1000 }];
+  const beta = [
+    {
+      id: 'b1',
+      type: 'requested',
+      template: 'Plain',
+      domain: 'gmail.com',
+      requestedAt: '2026-07-01T10:00:00Z',
+      count: 1000,
+    },
+  ];
   expect((await postEvents(backend.url, backend.keys.beta, beta)).status).toBe(202);
 });
 
 afterAll(() => backend.stop());
 
 const RANGE = { from: '2026-07-01', to: '2026-07-02', tz: 'UTC' };
-const acme = (path: string, params: Record<string, string | string[]>) => getStats(backend.url, backend.keys.acme, path, { ...RANGE, ...params });
+const acme = (path: string, params: Record<string, string | string[]>) =>
+  getStats(backend.url, backend.keys.acme, path, { ...RANGE, ...params });
 
 test.each([
-  ['/stats/request-date', { tz: 'Mars/Olympus' }, 'invalid_tz', 'tz "Mars/Olympus" is not an IANA time zone (e.g. Asia/Seoul, Europe/Berlin, UTC)'],
+  [
+    '/stats/request-date',
+    { tz: 'Mars/Olympus' },
+    'invalid_tz',
+    'tz "Mars/Olympus" is not an IANA time zone (e.g. Asia/Seoul, Europe/Berlin, UTC)',
+  ],
   ['/stats/request-date', { interval: '5m' }, 'invalid_interval', 'interval must be one of 1h, 1d, 1w, 1M'],
-  ['/stats/request-date', { from: 'last tuesday' }, 'invalid_time', 'from must be ISO 8601 (e.g. 2026-03-01 or 2026-03-01T00:00:00+09:00) or epoch milliseconds'],
+  [
+    '/stats/request-date',
+    { from: 'last tuesday' },
+    'invalid_time',
+    'from must be ISO 8601 (e.g. 2026-03-01 or 2026-03-01T00:00:00+09:00) or epoch milliseconds',
+  ],
   ['/stats/request-date', { from: '2026-07-02', to: '2026-07-01' }, 'invalid_time', 'from must be before to'],
-  ['/stats/request-date', { from: '2000-01-01', interval: '1h' }, 'invalid_interval', 'the range has more than 10000 buckets of 1h: choose a longer interval or a shorter range'],
-  ['/stats/request-date', { resultCode: 'MAIL_SENT' }, 'invalid_filter', 'the request-date view cannot be filtered by resultCode; it takes template, domain'],
+  [
+    '/stats/request-date',
+    { from: '2000-01-01', interval: '1h' },
+    'invalid_interval',
+    'the range has more than 10000 buckets of 1h: choose a longer interval or a shorter range',
+  ],
+  [
+    '/stats/request-date',
+    { resultCode: 'MAIL_SENT' },
+    'invalid_filter',
+    'the request-date view cannot be filtered by resultCode; it takes template, domain',
+  ],
   ['/stats/domains', { resultCode: 'NOT_A_CODE' }, 'invalid_filter', 'unknown result code "NOT_A_CODE"'],
   ['/stats/domains', { top: '0' }, 'invalid_parameter', 'top must be a whole number from 1 to 1000'],
-  ['/stats/sending-limit', { month: '2026-13' }, 'invalid_parameter', 'month must be YYYY-MM between 2000-01 and 2099-12'],
+  [
+    '/stats/sending-limit',
+    { month: '2026-13' },
+    'invalid_parameter',
+    'month must be YYYY-MM between 2000-01 and 2099-12',
+  ],
   ['/stats/sending-limit', { months: '4' }, 'invalid_parameter', 'months must be a whole number from 1 to 3'],
   ['/stats/request-date', { format: 'csv' }, 'invalid_parameter', 'format must be json or xlsx'],
-  ['/stats/by-weather', {}, 'unknown_view', 'no view "by-weather"; views are request-date, send-date, domains, result-codes, sending-limit'],
+  [
+    '/stats/by-weather',
+    {},
+    'unknown_view',
+    'no view "by-weather"; views are request-date, send-date, domains, result-codes, sending-limit',
+  ],
   ['/values/colours', {}, 'unknown_values', 'no values "colours"; use templates, domains, result-codes'],
-  ['/export', { views: 'request-date,nope' }, 'invalid_parameter', 'views must list views from request-date, send-date, domains, result-codes, sending-limit; unknown: nope'],
+  [
+    '/export',
+    { views: 'request-date,nope' },
+    'invalid_parameter',
+    'views must list views from request-date, send-date, domains, result-codes, sending-limit; unknown: nope',
+  ],
 ])('%s %j -> 4xx %s', async (path, params, code, message) => {
   const answer = await acme(path, params as Record<string, string>);
   expect(answer.status).toBe(code === 'unknown_view' || code === 'unknown_values' ? 404 : 400);
@@ -84,7 +143,7 @@ test("Grafana's spelling: var-NAME parameters and the $__all marker", async () =
   expect(domain.body.totals.requestCount).toBe(2);
 });
 
-test('one account never sees another account\'s numbers', async () => {
+test("one account never sees another account's numbers", async () => {
   const beta = await getStats(backend.url, backend.keys.beta, '/stats/request-date', RANGE);
   expect(beta.body.totals.requestCount).toBe(1000);
   const acmeTotals = await acme('/stats/request-date', {});
@@ -99,23 +158,48 @@ test('401 without or with an unknown key, 403 for a missing scope or another acc
   const unknown = await call(url, 'notAKey0123456789abcdef');
   expect(unknown).toMatchObject({ status: 401, body: { error: { code: 'unauthorized', message: 'unknown API key' } } });
   expect(JSON.stringify(unknown.body)).not.toContain('notAKey');
-  expect(await call(`${url}?account=beta`, backend.keys.acme)).toMatchObject({ status: 403, body: { error: { code: 'forbidden_account' } } });
-  expect(await call(url, backend.keys.ingestOnly)).toMatchObject({ status: 403, body: { error: { code: 'forbidden_scope' } } });
-  expect(await call(url, backend.keys.admin)).toMatchObject({ status: 400, body: { error: { code: 'account_required' } } });
-  const ingestByReader = await postEvents(backend.url, backend.keys.readOnly, [{ id: 'r', type: 'requested', domain: 'a.com', requestedAt: 0 }]);
+  expect(await call(`${url}?account=beta`, backend.keys.acme)).toMatchObject({
+    status: 403,
+    body: { error: { code: 'forbidden_account' } },
+  });
+  expect(await call(url, backend.keys.ingestOnly)).toMatchObject({
+    status: 403,
+    body: { error: { code: 'forbidden_scope' } },
+  });
+  expect(await call(url, backend.keys.admin)).toMatchObject({
+    status: 400,
+    body: { error: { code: 'account_required' } },
+  });
+  const ingestByReader = await postEvents(backend.url, backend.keys.readOnly, [
+    { id: 'r', type: 'requested', domain: 'a.com', requestedAt: 0 },
+  ]);
   expect(ingestByReader).toMatchObject({ status: 403, body: { error: { code: 'forbidden_scope' } } });
   const otherAccount = await postEvents(backend.url, backend.keys.acme, [
     { id: 'o', type: 'requested', account: 'beta', domain: 'a.com', requestedAt: '2026-07-01T00:00:00Z' },
   ]);
   expect(otherAccount).toMatchObject({ status: 403, body: { error: { code: 'forbidden_account' } } });
-  const limitsByReader = await call(`${backend.url}/api/v1/limits`, backend.keys.acme, { method: 'PUT', body: { monthly: 1 } });
+  const limitsByReader = await call(`${backend.url}/api/v1/limits`, backend.keys.acme, {
+    method: 'PUT',
+    body: { monthly: 1 },
+  });
   expect(limitsByReader).toMatchObject({ status: 403, body: { error: { code: 'forbidden_scope' } } });
 });
 
 test('an admin key ingests for the account each event names', async () => {
-  const events = [{ id: 'adm-1', type: 'requested', account: 'beta', domain: 'gmail.com', requestedAt: '2026-07-01T12:00:00Z', count: 5 }];
+  const events = [
+    {
+      id: 'adm-1',
+      type: 'requested',
+      account: 'beta',
+      domain: 'gmail.com',
+      requestedAt: '2026-07-01T12:00:00Z',
+      count: 5,
+    },
+  ];
   expect((await postEvents(backend.url, backend.keys.admin, events)).status).toBe(202);
-  const noAccount = await postEvents(backend.url, backend.keys.admin, [{ id: 'adm-2', type: 'requested', domain: 'a.com', requestedAt: '2026-07-01T12:00:00Z' }]);
+  const noAccount = await postEvents(backend.url, backend.keys.admin, [
+    { id: 'adm-2', type: 'requested', domain: 'a.com', requestedAt: '2026-07-01T12:00:00Z' },
+  ]);
   expect(noAccount.body.error.details).toEqual([
     { index: 0, field: 'account', message: 'account is required with an admin key (or pass ?account=)' },
   ]);
@@ -124,7 +208,8 @@ test('an admin key ingests for the account each event names', async () => {
 });
 
 test('limits: unset ones are null; bad bodies are refused with the reason', async () => {
-  const put = (body: unknown) => call(`${backend.url}/api/v1/limits?account=beta`, backend.keys.admin, { method: 'PUT', body });
+  const put = (body: unknown) =>
+    call(`${backend.url}/api/v1/limits?account=beta`, backend.keys.admin, { method: 'PUT', body });
   expect((await call(`${backend.url}/api/v1/limits`, backend.keys.beta)).body).toEqual({
     monthly: null,
     daily: null,
@@ -132,7 +217,13 @@ test('limits: unset ones are null; bad bodies are refused with the reason', asyn
   });
   expect(await put({ monthly: -5, changeRequestUrl: 'javascript:alert(1)' })).toMatchObject({
     status: 400,
-    body: { error: { code: 'invalid_limits', message: 'monthly must be null or a whole number from 1 to 1000000000000; changeRequestUrl must be null or an http(s) URL' } },
+    body: {
+      error: {
+        code: 'invalid_limits',
+        message:
+          'monthly must be null or a whole number from 1 to 1000000000000; changeRequestUrl must be null or an http(s) URL',
+      },
+    },
   });
   expect((await put({ monthly: 50000, daily: null })).body).toEqual({
     monthly: 50000,

@@ -5,7 +5,13 @@ import { getStats, postEvents } from '../support/http';
 let backend: TestBackend;
 let next = 0;
 
-const requested = (at: string, count = 1) => ({ id: `tz-${next++}`, type: 'requested', domain: 'example.com', requestedAt: at, count });
+const requested = (at: string, count = 1) => ({
+  id: `tz-${next++}`,
+  type: 'requested',
+  domain: 'example.com',
+  requestedAt: at,
+  count,
+});
 
 beforeAll(async () => {
   backend = await startTestBackend();
@@ -46,7 +52,12 @@ test('Europe/Berlin across the 2026-03-29 DST change', async () => {
 });
 
 test('Europe/Berlin hours skip the missing 02:00 of the DST day', async () => {
-  const hours = await counts({ from: '2026-03-29T00:00:00+01:00', to: '2026-03-29T04:00:00+02:00', tz: 'Europe/Berlin', interval: '1h' });
+  const hours = await counts({
+    from: '2026-03-29T00:00:00+01:00',
+    to: '2026-03-29T04:00:00+02:00',
+    tz: 'Europe/Berlin',
+    interval: '1h',
+  });
   expect(hours).toEqual([
     ['2026-03-29T00:00:00+01:00', 2],
     ['2026-03-29T01:00:00+01:00', 0],
@@ -59,7 +70,9 @@ test('Asia/Kathmandu days and hours start at :15 UTC', async () => {
     ['2026-04-01T00:00:00+05:45', 16],
     ['2026-04-02T00:00:00+05:45', 32],
   ]);
-  expect(await counts({ from: '2026-04-01T23:00', to: '2026-04-02T01:00', tz: 'Asia/Kathmandu', interval: '1h' })).toEqual([
+  expect(
+    await counts({ from: '2026-04-01T23:00', to: '2026-04-02T01:00', tz: 'Asia/Kathmandu', interval: '1h' })
+  ).toEqual([
     ['2026-04-01T23:00:00+05:45', 16],
     ['2026-04-02T00:00:00+05:45', 32],
   ]);

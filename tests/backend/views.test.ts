@@ -55,7 +55,13 @@ test('by send date: the scheduled mail, its open and unsubscribe land on the day
 
 test('a template filter with a comma, quotes and Korean text is taken whole', async () => {
   const { body } = await stats('/stats/request-date', { template: KOREAN_TEMPLATE });
-  expect(body.totals).toMatchObject({ requestCount: 3, sentCount: 2, openedCount: 1, unsubscribeCount: 1, canceledCount: 1 });
+  expect(body.totals).toMatchObject({
+    requestCount: 3,
+    sentCount: 2,
+    openedCount: 1,
+    unsubscribeCount: 1,
+    canceledCount: 1,
+  });
   const both = await stats('/stats/request-date', { template: [KOREAN_TEMPLATE, 'Welcome'] });
   expect(both.body.totals).toEqual(EXPECTED_REQUEST_DATE_TOTALS);
   const none = await stats('/stats/request-date', { template: '(none)' });

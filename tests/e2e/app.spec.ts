@@ -6,7 +6,14 @@ import { test, expect } from './fixtures';
 
 test('the home page links every shipped dashboard', async ({ gotoPage, page }) => {
   await gotoPage('/home');
-  for (const title of ['Overview', 'By request date', 'By send date', 'By domain', 'By result code', 'By sending limit']) {
+  for (const title of [
+    'Overview',
+    'By request date',
+    'By send date',
+    'By domain',
+    'By result code',
+    'By sending limit',
+  ]) {
     await expect(page.getByRole('link', { name: title, exact: true })).toBeVisible();
   }
 });

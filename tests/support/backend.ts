@@ -52,7 +52,10 @@ export function testConfig(overrides: Partial<BackendConfig> = {}): BackendConfi
   };
 }
 
-export async function startTestBackend(overrides: Partial<BackendConfig> = {}, options: StartOptions = {}): Promise<TestBackend> {
+export async function startTestBackend(
+  overrides: Partial<BackendConfig> = {},
+  options: StartOptions = {}
+): Promise<TestBackend> {
   const config = testConfig(overrides);
   const backend = await startBackend(config, { log: () => undefined, ...options });
   return {

@@ -44,7 +44,12 @@ export function postNdjsonGzip(baseUrl: string, key: string, events: unknown[]):
 }
 
 /** GET with repeated parameters given as arrays. */
-export function getStats(baseUrl: string, key: string, path: string, params: Record<string, string | number | string[]> = {}): Promise<Answer> {
+export function getStats(
+  baseUrl: string,
+  key: string,
+  path: string,
+  params: Record<string, string | number | string[]> = {}
+): Promise<Answer> {
   const search = new URLSearchParams();
   for (const [name, value] of Object.entries(params)) {
     for (const item of Array.isArray(value) ? value : [value]) {

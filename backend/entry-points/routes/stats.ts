@@ -26,14 +26,22 @@ export function statsRouter(services: Services): Router {
     const now = services.now();
     const request = parseStatsParams(req.query, view, account, services.config.defaultTz, now, strict);
     const response = await computeView(services.stats, services.limits, view, request, now, signal);
-    const context = { account: request.account, filters: request.filters, ...(view.id === 'domains' ? { top: request.top } : {}) };
+    const context = {
+      account: request.account,
+      filters: request.filters,
+      ...(view.id === 'domains' ? { top: request.top } : {}),
+    };
     return { request, response, spec: () => sheetFromResponse(view, response, context) };
   }
 
   router.get('/stats/:view', async (req, res) => {
     const id = req.params.view;
     if (!isViewId(id)) {
-      throw new ApiError(404, 'unknown_view', `no view ${JSON.stringify(id.slice(0, 100))}; views are ${VIEW_IDS.join(', ')}`);
+      throw new ApiError(
+        404,
+        'unknown_view',
+        `no view ${JSON.stringify(id.slice(0, 100))}; views are ${VIEW_IDS.join(', ')}`
+      );
     }
     const view = VIEWS[id];
     const account = actingAccount(req, 'read');
@@ -49,10 +57,20 @@ export function statsRouter(services: Services): Router {
   router.get('/export', async (req, res) => {
     const account = actingAccount(req, 'read');
     const text = typeof req.query.views === 'string' ? req.query.views : VIEW_IDS.join(',');
-    const ids = [...new Set(text.split(',').map((id) => id.trim()).filter((id) => id !== ''))];
+    const ids = [
+      ...new Set(
+        text
+          .split(',')
+          .map((id) => id.trim())
+          .filter((id) => id !== '')
+      ),
+    ];
     const unknown = ids.filter((id) => !isViewId(id));
     if (ids.length === 0 || unknown.length > 0) {
-      throw badRequest('invalid_parameter', `views must list views from ${VIEW_IDS.join(', ')}${unknown.length ? `; unknown: ${unknown.join(', ')}` : ''}`);
+      throw badRequest(
+        'invalid_parameter',
+        `views must list views from ${VIEW_IDS.join(', ')}${unknown.length ? `; unknown: ${unknown.join(', ')}` : ''}`
+      );
     }
     const signal = clientSignal(res);
     const sheets: SheetSpec[] = [];

@@ -13,7 +13,11 @@ export function valuesAndLimitsRouter(services: Services): Router {
   router.get('/values/:kind', async (req, res) => {
     const kind = req.params.kind;
     if (!Object.prototype.hasOwnProperty.call(VALUE_KINDS, kind)) {
-      throw new ApiError(404, 'unknown_values', `no values ${JSON.stringify(kind.slice(0, 100))}; use ${Object.keys(VALUE_KINDS).join(', ')}`);
+      throw new ApiError(
+        404,
+        'unknown_values',
+        `no values ${JSON.stringify(kind.slice(0, 100))}; use ${Object.keys(VALUE_KINDS).join(', ')}`
+      );
     }
     const account = actingAccount(req, 'read');
     const tz = parseZone(req.query, services.config.defaultTz);
