@@ -213,7 +213,7 @@ async function main(): Promise<void> {
   const dir = join(ROOT, 'bench', 'results');
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, 'export.json'), `${JSON.stringify(results, null, 2)}\n`);
-  console.table(summary);
+  console.log(JSON.stringify(summary, null, 2));
 }
 
 void main().catch((error: unknown) => {
