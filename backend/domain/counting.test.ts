@@ -33,6 +33,7 @@ test('an event about a sent mail counts on both axes, in 15-minute buckets', () 
   });
   expect(keys).toEqual([
     {
+      measurement: 'mail_counts',
       account: 'acme',
       kind: 'opened',
       code: '-',
@@ -42,6 +43,7 @@ test('an event about a sent mail counts on both axes, in 15-minute buckets', () 
       bucket: Date.parse('2026-03-02T10:00:00Z'),
     },
     {
+      measurement: 'mail_counts',
       account: 'acme',
       kind: 'opened',
       code: '-',

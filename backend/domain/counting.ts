@@ -3,6 +3,7 @@
  * (kind, result code) feeds (domain.md, "Counts").
  */
 import type { CounterKey } from '../storage/counterStore';
+import { COUNTS_MEASUREMENT } from '../storage/schema';
 import type { DeliveryEvent } from './events';
 import { RESULT_CODES } from './resultCodes';
 import { bucketStart } from './timestamps';
@@ -13,6 +14,7 @@ export const NO_CODE = '-';
 /** Every event counts on its request date; events about a sent mail count on its send date too. */
 export function countersOf(event: DeliveryEvent): CounterKey[] {
   const base = {
+    measurement: COUNTS_MEASUREMENT,
     account: event.account,
     kind: event.type,
     code: event.resultCode ?? NO_CODE,

@@ -10,16 +10,20 @@ import Database from 'better-sqlite3';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { rollupsOf, type CounterMeasurement } from './schema';
 
 export type Axis = 'request' | 'send';
 
 /** One counter: recipient mails of one kind (and result code) for one bucket and tag set. */
 export interface CounterKey {
+  /** mail_counts for an event's own counters; the store adds the rollups. */
+  measurement: CounterMeasurement;
   account: string;
   axis: Axis;
   kind: string;
   /** Result code for kind=result, '-' otherwise. */
   code: string;
+  /** '' in rollups that do not keep it. */
   template: string;
   domain: string;
   /** Bucket start, epoch ms. */
@@ -49,10 +53,10 @@ const SCHEMA = `
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS seen_events (account TEXT NOT NULL, id TEXT NOT NULL, PRIMARY KEY (account, id)) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS counters (
-  id INTEGER PRIMARY KEY,
+  id INTEGER PRIMARY KEY, measurement TEXT NOT NULL,
   account TEXT NOT NULL, axis TEXT NOT NULL, kind TEXT NOT NULL, code TEXT NOT NULL,
   template TEXT NOT NULL, domain TEXT NOT NULL, bucket INTEGER NOT NULL, n INTEGER NOT NULL,
-  UNIQUE (account, axis, kind, code, template, domain, bucket)
+  UNIQUE (measurement, account, axis, kind, code, template, domain, bucket)
 );
 CREATE TABLE IF NOT EXISTS outbox (counter_id INTEGER PRIMARY KEY, seq INTEGER NOT NULL);
 CREATE INDEX IF NOT EXISTS outbox_seq ON outbox (seq);
@@ -62,7 +66,19 @@ CREATE TABLE IF NOT EXISTS limits (
 `;
 
 const keyString = (key: CounterKey) =>
-  `${key.account}\u0000${key.axis}\u0000${key.kind}\u0000${key.code}\u0000${key.template}\u0000${key.domain}\u0000${key.bucket}`;
+  `${key.measurement}\u0000${key.account}\u0000${key.axis}\u0000${key.kind}\u0000${key.code}\u0000${key.template}\u0000${key.domain}\u0000${key.bucket}`;
+
+type Sums = Map<string, { key: CounterKey; n: number }>;
+
+function add(sums: Sums, key: CounterKey, n: number): void {
+  const id = keyString(key);
+  const sum = sums.get(id);
+  if (sum) {
+    sum.n += n;
+  } else {
+    sums.set(id, { key, n });
+  }
+}
 
 export class CounterStore {
   private readonly db: Database.Database;
@@ -77,18 +93,26 @@ export class CounterStore {
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = FULL');
     this.db.exec(SCHEMA);
+    const columns = this.db.prepare("SELECT name FROM pragma_table_info('counters')").all() as Array<{ name: string }>;
+    if (!columns.some((column) => column.name === 'measurement')) {
+      this.db.close();
+      throw new Error(
+        `${dataDir} holds the state of a development version without rollups: move it away and start again`
+      );
+    }
     this.statements = {
       seen: this.db.prepare('INSERT OR IGNORE INTO seen_events (account, id) VALUES (?, ?)'),
       addCounter: this.db.prepare(
-        `INSERT INTO counters (account, axis, kind, code, template, domain, bucket, n) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-         ON CONFLICT (account, axis, kind, code, template, domain, bucket) DO UPDATE SET n = n + excluded.n
+        `INSERT INTO counters (measurement, account, axis, kind, code, template, domain, bucket, n)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT (measurement, account, axis, kind, code, template, domain, bucket) DO UPDATE SET n = n + excluded.n
          RETURNING id`
       ),
       markPending: this.db.prepare(
         'INSERT INTO outbox (counter_id, seq) VALUES (?, ?) ON CONFLICT (counter_id) DO UPDATE SET seq = excluded.seq'
       ),
       pending: this.db.prepare(
-        `SELECT o.counter_id AS counterId, o.seq, c.account, c.axis, c.kind, c.code, c.template, c.domain, c.bucket, c.n
+        `SELECT o.counter_id AS counterId, o.seq, c.measurement, c.account, c.axis, c.kind, c.code, c.template, c.domain, c.bucket, c.n
          FROM outbox o JOIN counters c ON c.id = o.counter_id ORDER BY o.seq LIMIT ?`
       ),
       confirm: this.db.prepare('DELETE FROM outbox WHERE counter_id = ? AND seq = ?'),
@@ -126,7 +150,7 @@ export class CounterStore {
    */
   accept(events: readonly AcceptedEvent[]): { duplicates: number } {
     const run = this.db.transaction(() => {
-      const sums = new Map<string, { key: CounterKey; n: number }>();
+      const sums: Sums = new Map();
       let duplicates = 0;
       for (const event of events) {
         if (this.statements.seen.run(event.account, event.id).changes === 0) {
@@ -134,17 +158,17 @@ export class CounterStore {
           continue;
         }
         for (const key of event.counters) {
-          const id = keyString(key);
-          const sum = sums.get(id);
-          if (sum) {
-            sum.n += event.count;
-          } else {
-            sums.set(id, { key, n: event.count });
-          }
+          add(sums, key, event.count);
+        }
+      }
+      for (const { key, n } of [...sums.values()]) {
+        for (const rollup of rollupsOf(key)) {
+          add(sums, rollup, n);
         }
       }
       for (const { key, n } of sums.values()) {
         const { id } = this.statements.addCounter.get(
+          key.measurement,
           key.account,
           key.axis,
           key.kind,

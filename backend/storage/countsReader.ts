@@ -5,7 +5,7 @@
 import type { Axis } from './counterStore';
 import type { InfluxClient } from './influxClient';
 import { decodeTagText, encodeTagText, influxString, tagEquals } from './lineProtocol';
-import { COUNTS_MEASUREMENT } from './schema';
+import { measurementFor, type CounterMeasurement } from './schema';
 
 export type CounterTag = 'kind' | 'code' | 'template' | 'domain';
 
@@ -36,7 +36,15 @@ export interface SumRow {
 
 const DECODED_TAGS: ReadonlySet<CounterTag> = new Set(['template', 'domain']);
 
-export function sumStatement(query: SumQuery): string {
+/** The least detailed measurement that has every name the query filters or groups by. */
+export function measurementOf(query: SumQuery): CounterMeasurement {
+  return measurementFor(
+    (query.templates?.length ?? 0) > 0 || query.groupBy.includes('template'),
+    (query.domains?.length ?? 0) > 0 || query.groupBy.includes('domain')
+  );
+}
+
+export function sumStatement(query: SumQuery, measurement = measurementOf(query)): string {
   const conditions = [
     `"account" = ${influxString(query.account)}`,
     `"axis" = ${influxString(query.axis)}`,
@@ -50,7 +58,7 @@ export function sumStatement(query: SumQuery): string {
   const groups = [...(query.time ? [`time(${query.time.interval})`] : []), ...query.groupBy.map((tag) => `"${tag}"`)];
   const groupBy = groups.length > 0 ? ` GROUP BY ${groups.join(', ')}` : '';
   const tz = query.time ? ` fill(none) tz(${influxString(query.time.tz)})` : '';
-  return `SELECT sum("n") AS "n" FROM "${COUNTS_MEASUREMENT}" WHERE ${conditions.join(' AND ')}${groupBy}${tz}`;
+  return `SELECT sum("n") AS "n" FROM "${measurement}" WHERE ${conditions.join(' AND ')}${groupBy}${tz}`;
 }
 
 /** Runs several sums in one round trip; one list of rows per query. */
@@ -59,7 +67,7 @@ export async function sumCounts(
   queries: readonly SumQuery[],
   signal?: AbortSignal
 ): Promise<SumRow[][]> {
-  const results = await influx.query(queries.map(sumStatement).join('; '), signal);
+  const results = await influx.query(queries.map((query) => sumStatement(query)).join('; '), signal);
   return queries.map((query, index) => {
     const rows: SumRow[] = [];
     for (const series of results[index]?.series ?? []) {

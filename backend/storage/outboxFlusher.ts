@@ -6,27 +6,28 @@
 import type { CounterStore, PendingCounter } from './counterStore';
 import { InfluxRequestError, type InfluxClient } from './influxClient';
 import { encodeTagText, formatLine } from './lineProtocol';
-import { COUNTS_MEASUREMENT } from './schema';
+import { MEASUREMENT_NAMES } from './schema';
 
 const BATCH_LINES = 5000;
 const MIN_BACKOFF_MS = 200;
 const MAX_BACKOFF_MS = 15000;
 
 export function counterLine(counter: PendingCounter, writerId: string): string {
-  return formatLine(
-    COUNTS_MEASUREMENT,
-    [
-      ['account', counter.account],
-      ['axis', counter.axis],
-      ['code', counter.code],
-      ['domain', encodeTagText(counter.domain)],
-      ['kind', counter.kind],
-      ['template', encodeTagText(counter.template)],
-      ['writer', writerId],
-    ],
-    [['n', counter.n]],
-    counter.bucket / 1000
-  );
+  const names = MEASUREMENT_NAMES[counter.measurement];
+  const tags: Array<[string, string]> = [
+    ['account', counter.account],
+    ['axis', counter.axis],
+    ['code', counter.code],
+  ];
+  if (names.domain) {
+    tags.push(['domain', encodeTagText(counter.domain)]);
+  }
+  tags.push(['kind', counter.kind]);
+  if (names.template) {
+    tags.push(['template', encodeTagText(counter.template)]);
+  }
+  tags.push(['writer', writerId]);
+  return formatLine(counter.measurement, tags, [['n', counter.n]], counter.bucket / 1000);
 }
 
 interface Waiter {

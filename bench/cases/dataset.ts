@@ -4,12 +4,13 @@
  * recipient-mail event and date axis, straight into another InfluxDB database.
  */
 import { join } from 'node:path';
-import { localMidnight, slotOf } from '../../scripts/demo/calendar';
+import { localMidnight, slotOf, slotStart } from '../../scripts/demo/calendar';
 import { countersOf } from '../../backend/domain/counting';
 import { NO_TEMPLATE } from '../../backend/domain/views';
 import type { CounterKey } from '../../backend/storage/counterStore';
 import { InfluxClient } from '../../backend/storage/influxClient';
 import { counterLine } from '../../backend/storage/outboxFlusher';
+import { COUNTS_MEASUREMENT, rollupsOf } from '../../backend/storage/schema';
 import { BENCH_KEYS, startChildBackend, waitUntilFlushed, type BackendSetup } from '../lib/backendProcess';
 import { axesOf, BENCH_ACCOUNT, countedEvent, rawLine } from '../lib/payloads';
 import { backendEventsTarget, BatchStream, influxWriteTarget } from '../lib/sender';
@@ -24,8 +25,8 @@ export interface DatasetSpec {
   label: string;
   /**
    * How the backend's counters get there: through its ingestion API, or (when that would take
-   * too long) summed here with the backend's own counting rules (countersOf) and written in its
-   * own line format (counterLine), the points its outbox would have written.
+   * too long) summed here with the backend's own counting rules (countersOf, rollupsOf) and
+   * written in its own line format (counterLine), the points its outbox would have written.
    */
   via: 'api' | 'counters';
   /** Recipient-mail events wanted over the loaded days. */
@@ -43,7 +44,7 @@ export interface Dataset {
   /** Events as sent to the API (identical recipient mails carry a count). */
   apiEvents: number;
   rawPoints: number;
-  /** Points the backend keeps in InfluxDB: one per 15-minute bucket and tag set. */
+  /** Points of the backend's most detailed measurement: one per 15-minute bucket and tag set (its rollups come on top). */
   counterPoints: number;
   loadSeconds: { backend: number; raw: number };
 }
@@ -90,9 +91,28 @@ async function loadThroughApi(
 
 const WRITER = 'bench';
 
+/**
+ * Sums counters bucket by bucket and writes each bucket once no later record can reach it
+ * (records come in slot order and nothing happens before its request), so memory holds only
+ * the buckets of the week ahead.
+ */
 async function writeCounters(spec: DatasetSpec, backend: BackendSetup, count: (record: TrafficRecord) => void): Promise<void> {
-  const sums = new Map<string, { key: CounterKey; n: number }>();
-  await eachRecord(spec, (record) => {
+  await new InfluxClient({ url: backend.influxUrl, database: backend.database }).query(`CREATE DATABASE "${backend.database}"`, undefined, '');
+  const stream = new BatchStream(influxWriteTarget(backend.influxUrl, backend.database, 's'), 5000, 2);
+  const buckets = new Map<number, Map<string, { key: CounterKey; n: number }>>();
+  const writeBefore = async (bucket: number) => {
+    for (const start of [...buckets.keys()].filter((start) => start < bucket).sort((a, b) => a - b)) {
+      for (const { key, n } of buckets.get(start)!.values()) {
+        const waiting = stream.add(counterLine({ ...key, n, counterId: 0, seq: 0 }, WRITER));
+        if (waiting) {
+          await waiting;
+        }
+      }
+      buckets.delete(start);
+    }
+  };
+  let currentSlot = -1;
+  await eachRecord(spec, (record, slot) => {
     count(record);
     const event = {
       id: '',
@@ -105,25 +125,27 @@ async function writeCounters(spec: DatasetSpec, backend: BackendSetup, count: (r
       resultCode: record.resultCode,
       count: record.count,
     };
-    for (const key of countersOf(event)) {
-      const id = `${key.axis}\u0000${key.kind}\u0000${key.code}\u0000${key.template}\u0000${key.domain}\u0000${key.bucket}`;
-      const sum = sums.get(id);
+    for (const key of countersOf(event).flatMap((detailed) => [detailed, ...rollupsOf(detailed)])) {
+      const id = `${key.measurement}\u0000${key.axis}\u0000${key.kind}\u0000${key.code}\u0000${key.template}\u0000${key.domain}`;
+      let bucket = buckets.get(key.bucket);
+      if (!bucket) {
+        bucket = new Map();
+        buckets.set(key.bucket, bucket);
+      }
+      const sum = bucket.get(id);
       if (sum) {
         sum.n += record.count;
       } else {
-        sums.set(id, { key, n: record.count });
+        bucket.set(id, { key, n: record.count });
       }
     }
-    return undefined;
-  });
-  await new InfluxClient({ url: backend.influxUrl, database: backend.database }).query(`CREATE DATABASE "${backend.database}"`, undefined, '');
-  const stream = new BatchStream(influxWriteTarget(backend.influxUrl, backend.database, 's'), 5000, 2);
-  for (const { key, n } of sums.values()) {
-    const waiting = stream.add(counterLine({ ...key, n, counterId: 0, seq: 0 }, WRITER));
-    if (waiting) {
-      await waiting;
+    if (slot === currentSlot) {
+      return undefined;
     }
-  }
+    currentSlot = slot;
+    return writeBefore(slotStart(slot));
+  });
+  await writeBefore(Infinity);
   await stream.close();
 }
 
@@ -184,7 +206,7 @@ export async function loadDataset(
   const rawSeconds = seconds(started);
   log(`views ${spec.label}: wrote ${raw.sentLines} raw points in ${rawSeconds.toFixed(0)} s`);
 
-  const [counted] = await new InfluxClient({ url: influxUrl, database: backend.database }).query('SELECT count("n") FROM "mail_counts"');
+  const [counted] = await new InfluxClient({ url: influxUrl, database: backend.database }).query(`SELECT count("n") FROM "${COUNTS_MEASUREMENT}"`);
   return {
     label: spec.label,
     via: spec.via,

@@ -163,3 +163,18 @@ test('weeks start on Monday and months on the 1st, in the zone', async () => {
     ['2026-03-01T00:00:00+09:00', 8],
   ]);
 });
+
+test('each measurement sums to the same totals: the detail and its three rollups', async () => {
+  const influx = backend.services.influx;
+  const sums = await influx.query(
+    ['mail_counts', 'mail_by_template', 'mail_by_domain', 'mail_totals']
+      .map((measurement) => `SELECT sum("n") FROM "${measurement}" WHERE "account" = 'acme' AND "axis" = 'request'`)
+      .join('; ')
+  );
+  // 10 requested + 10 results + 1 canceled + 3 opened + 1 unsubscribed, on the request date
+  expect(sums.map((result) => result.series[0].values[0][1])).toEqual([25, 25, 25, 25]);
+  const series = await influx.query('SHOW SERIES FROM "mail_totals"');
+  expect(
+    series[0].series[0].values.every(([key]) => !String(key).includes('template=') && !String(key).includes('domain='))
+  ).toBe(true);
+});
