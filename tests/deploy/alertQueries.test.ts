@@ -3,6 +3,9 @@
  * and right on known counters (sums over writers, per account, inside the time range).
  */
 import { alertRules, type AlertQuery } from './repoFiles';
+import type { Axis } from '../../backend/storage/counterStore';
+import { counterLine } from '../../backend/storage/outboxFlusher';
+import { limitsLine } from '../../backend/domain/limits';
 
 const influxUrl = () => {
   if (!process.env.INFLUX_URL) {
@@ -56,8 +59,19 @@ function counter(
   agoMs: number,
   writer = 'w1'
 ): string {
-  const time = Math.floor((NOW - agoMs) / 900_000) * 900_000; // a 15-minute bucket start, as the backend writes
-  return `mail_counts,account=${account},axis=${axis},code=${code},domain=naver.com,kind=${kind},template=Welcome\\,\\ new\\ member,writer=${writer} n=${n}i ${time}`;
+  // the backend's own line for the rollup the rules read, at a 15-minute bucket start
+  const bucket = Math.floor((NOW - agoMs) / 900_000) * 900_000;
+  const key = {
+    measurement: 'mail_totals' as const,
+    account,
+    axis: axis as Axis,
+    kind,
+    code,
+    template: '',
+    domain: '',
+    bucket,
+  };
+  return counterLine({ ...key, n, counterId: 0, seq: 0 }, writer);
 }
 
 describe('alert queries on the real InfluxDB', () => {
@@ -75,7 +89,7 @@ describe('alert queries on the real InfluxDB', () => {
     beforeAll(() =>
       influx(
         '/write',
-        { precision: 'ms' },
+        { precision: 's' },
         [
           // account acme, last 24 h: 90 + 5 delivered (two writers), 10 bounced, 5 deferred, 10 failed, 2 blocked
           counter('acme', 'send', 'result', 'MAIL_SENT', 60, 2 * HOUR),
@@ -100,8 +114,8 @@ describe('alert queries on the real InfluxDB', () => {
           counter('acme', 'request', 'requested', '-', 700, 960 * HOUR),
           counter('beta', 'request', 'requested', '-', 30, HOUR),
           // limits: written long ago, and changed later for acme
-          `mail_limits,account=acme monthly=2000i,daily=100i ${NOW - 90 * 24 * HOUR}`,
-          `mail_limits,account=acme monthly=1500i,daily=100i ${NOW - 60 * 24 * HOUR}`,
+          limitsLine('acme', { monthly: 2000, daily: 100, changeRequestUrl: null }, NOW - 90 * 24 * HOUR)!,
+          limitsLine('acme', { monthly: 1500, daily: 100, changeRequestUrl: null }, NOW - 60 * 24 * HOUR)!,
         ].join('\n')
       )
     );
