@@ -15,6 +15,7 @@ export const MAX_EVENT_COUNT = 1_000_000;
 export const ACCOUNT_PATTERN = /^[A-Za-z0-9_.-]{1,64}$/;
 const MAX_ID_LENGTH = 200;
 const MAX_NAME_LENGTH = 1000;
+const PLAIN_DOMAIN = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+$/;
 
 /** A valid event, reduced to what counting needs. Recipient addresses are never kept. */
 export interface DeliveryEvent {
@@ -62,8 +63,11 @@ function optionalString(raw: Fields, field: string, max: number, problems: Event
 
 /** Lower-cased ASCII (punycode) domain; '' when the name is not a domain. */
 export function normalizeDomain(name: string): string {
-  const trimmed = name.trim().replace(/\.$/, '');
-  return trimmed.length === 0 ? '' : domainToASCII(trimmed.toLowerCase());
+  const lower = name.trim().replace(/\.$/, '').toLowerCase();
+  if (PLAIN_DOMAIN.test(lower)) {
+    return lower; // already ASCII: skip the IDNA conversion, the costliest step of validation
+  }
+  return lower.length === 0 ? '' : domainToASCII(lower);
 }
 
 function readDomain(raw: Fields, problems: EventProblems): string | undefined {
