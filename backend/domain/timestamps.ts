@@ -7,7 +7,31 @@ export const BUCKET_MS = 15 * 60 * 1000;
 const EARLIEST = Date.UTC(2000, 0, 1);
 const LATEST = Date.UTC(2100, 0, 1);
 
-const ISO_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/;
+const ISO_WITH_OFFSET =
+  /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(?:(Z)|([+-])(\d{2}):?(\d{2}))$/;
+
+/**
+ * ISO 8601 with an offset to epoch ms, by hand: the hot path of ingestion (a general date
+ * library costs several times more per event). Returns undefined for impossible dates.
+ */
+export function parseIsoWithOffset(text: string): number | undefined {
+  const match = ISO_WITH_OFFSET.exec(text);
+  if (!match) {
+    return undefined;
+  }
+  const [, year, month, day, hour, minute, second = '0', fraction = '', zulu, sign, offsetHours, offsetMinutes] = match;
+  const [y, mo, d, h, mi, s] = [year, month, day, hour, minute, second].map(Number);
+  const daysInMonth = new Date(Date.UTC(y, mo, 0)).getUTCDate();
+  if (mo < 1 || mo > 12 || d < 1 || d > daysInMonth || h > 23 || mi > 59 || s > 59) {
+    return undefined;
+  }
+  const offset = zulu ? 0 : (sign === '-' ? -1 : 1) * (Number(offsetHours) * 60 + Number(offsetMinutes));
+  if (!zulu && (Number(offsetHours) > 23 || Number(offsetMinutes) > 59)) {
+    return undefined;
+  }
+  const millis = Math.floor(Number(`0.${fraction || '0'}`) * 1000);
+  return Date.UTC(y, mo - 1, d, h, mi, s, millis) - offset * 60_000;
+}
 
 export function bucketStart(ms: number): number {
   return Math.floor(ms / BUCKET_MS) * BUCKET_MS;
@@ -38,11 +62,11 @@ export function parseEventTime(value: unknown): number | string {
     if (!ISO_WITH_OFFSET.test(value)) {
       return 'must be ISO 8601 with an offset (e.g. 2026-03-29T09:30:00+09:00) or epoch milliseconds';
     }
-    const parsed = DateTime.fromISO(value, { setZone: true });
-    if (!parsed.isValid) {
-      return `is not a valid date (${parsed.invalidExplanation ?? parsed.invalidReason})`;
+    const parsed = parseIsoWithOffset(value);
+    if (parsed === undefined) {
+      return 'is not a valid date and time';
     }
-    ms = parsed.toMillis();
+    ms = parsed;
   } else {
     return 'must be an ISO 8601 string with an offset or epoch milliseconds';
   }

@@ -1,0 +1,52 @@
+import { DateTime } from 'luxon';
+import { bucketCeil, bucketStart, parseEventTime, parseIsoWithOffset, parseQueryTime } from './timestamps';
+
+test('ISO 8601 with an offset parses exactly as a full date library does', () => {
+  const samples = [
+    '2026-03-29T09:30:00+09:00',
+    '2026-03-29T09:30+0545',
+    '2026-03-29T00:00:00Z',
+    '2026-02-28T23:59:59.999-05:00',
+    '2024-02-29T12:00:00.5+01:00',
+    '2026-12-31T23:59:59.123456789-10:30',
+  ];
+  for (const text of samples) {
+    expect([text, parseIsoWithOffset(text)]).toEqual([text, DateTime.fromISO(text, { setZone: true }).toMillis()]);
+  }
+});
+
+test('impossible dates and times are refused', () => {
+  for (const text of [
+    '2026-02-29T00:00:00Z',
+    '2026-13-01T00:00:00Z',
+    '2026-04-31T00:00:00Z',
+    '2026-01-01T24:00:00Z',
+    '2026-01-01T10:60:00Z',
+    '2026-01-01T10:00:00+25:00',
+  ]) {
+    expect([text, parseIsoWithOffset(text)]).toEqual([text, undefined]);
+  }
+  expect(parseEventTime('2026-02-29T00:00:00Z')).toBe('is not a valid date and time');
+  expect(parseEventTime('2026-02-28T00:00:00')).toBe(
+    'must be ISO 8601 with an offset (e.g. 2026-03-29T09:30:00+09:00) or epoch milliseconds'
+  );
+  expect(parseEventTime(1.5)).toBe('must be whole epoch milliseconds');
+  expect(parseEventTime('1999-12-31T23:59:59Z')).toBe('must lie between the years 2000 and 2099');
+  expect(parseEventTime('1774742400000')).toBe(1774742400000);
+});
+
+test('15-minute buckets', () => {
+  const ms = Date.parse('2026-03-29T09:44:59.999Z');
+  expect(new Date(bucketStart(ms)).toISOString()).toBe('2026-03-29T09:30:00.000Z');
+  expect(new Date(bucketCeil(ms)).toISOString()).toBe('2026-03-29T09:45:00.000Z');
+  expect(bucketCeil(Date.parse('2026-03-29T09:45:00Z'))).toBe(Date.parse('2026-03-29T09:45:00Z'));
+});
+
+test('query bounds without an offset are wall-clock time in the zone', () => {
+  expect(parseQueryTime('2026-03-29', 'Europe/Berlin')).toBe(Date.parse('2026-03-28T23:00:00Z'));
+  expect(parseQueryTime('2026-03-29T12:00', 'Asia/Kathmandu')).toBe(Date.parse('2026-03-29T06:15:00Z'));
+  expect(parseQueryTime('2026-03-29T12:00:00+02:00', 'Asia/Seoul')).toBe(Date.parse('2026-03-29T10:00:00Z'));
+  expect(parseQueryTime('next week', 'UTC')).toBe(
+    'must be ISO 8601 (e.g. 2026-03-01 or 2026-03-01T00:00:00+09:00) or epoch milliseconds'
+  );
+});
