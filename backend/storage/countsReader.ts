@@ -38,10 +38,15 @@ const DECODED_TAGS: ReadonlySet<CounterTag> = new Set(['template', 'domain']);
 
 /** The least detailed measurement that has every name the query filters or groups by. */
 export function measurementOf(query: SumQuery): CounterMeasurement {
-  return measurementFor(
-    (query.templates?.length ?? 0) > 0 || query.groupBy.includes('template'),
-    (query.domains?.length ?? 0) > 0 || query.groupBy.includes('domain')
-  );
+  const needs = (tag: CounterTag, values: readonly string[] | undefined) =>
+    (values?.length ?? 0) > 0 || query.groupBy.includes(tag);
+  const needsTemplate = needs('template', query.templates);
+  const needsDomain = needs('domain', query.domains);
+  const resultsOnRequestDate = query.axis === 'request' && query.kinds?.length === 1 && query.kinds[0] === 'result';
+  if (needsDomain && !needsTemplate && !needs('code', query.codes) && resultsOnRequestDate) {
+    return 'mail_results_by_domain';
+  }
+  return measurementFor(needsTemplate, needsDomain);
 }
 
 export function sumStatement(query: SumQuery, measurement = measurementOf(query)): string {

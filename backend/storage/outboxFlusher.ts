@@ -17,8 +17,10 @@ export function counterLine(counter: PendingCounter, writerId: string): string {
   const tags: Array<[string, string]> = [
     ['account', counter.account],
     ['axis', counter.axis],
-    ['code', counter.code],
   ];
+  if (names.code) {
+    tags.push(['code', counter.code]);
+  }
   if (names.domain) {
     tags.push(['domain', encodeTagText(counter.domain)]);
   }

@@ -8,10 +8,30 @@ test('a query reads the least detailed measurement that has its names', () => {
 });
 
 test('a detailed counter rolls up without template, domain, or both', () => {
-  const key = { measurement: 'mail_counts' as const, template: 'T', domain: 'd.com', bucket: 0 };
+  const key = {
+    measurement: 'mail_counts' as const,
+    axis: 'send',
+    kind: 'result',
+    code: 'MAIL_SENT',
+    template: 'T',
+    domain: 'd.com',
+  };
   expect(rollupsOf(key)).toEqual([
-    { measurement: 'mail_by_template', template: 'T', domain: '', bucket: 0 },
-    { measurement: 'mail_by_domain', template: '', domain: 'd.com', bucket: 0 },
-    { measurement: 'mail_totals', template: '', domain: '', bucket: 0 },
+    { ...key, measurement: 'mail_by_template', domain: '' },
+    { ...key, measurement: 'mail_by_domain', template: '' },
+    { ...key, measurement: 'mail_totals', template: '', domain: '' },
   ]);
+});
+
+test('a result on the request date also counts for its domain alone', () => {
+  const key = {
+    measurement: 'mail_counts' as const,
+    axis: 'request',
+    kind: 'result',
+    code: 'MAIL_SENT',
+    template: 'T',
+    domain: 'd.com',
+  };
+  expect(rollupsOf(key)[3]).toEqual({ ...key, measurement: 'mail_results_by_domain', template: '', code: '' });
+  expect(rollupsOf({ ...key, kind: 'opened', code: '-' })).toHaveLength(3);
 });

@@ -173,6 +173,10 @@ test('each measurement sums to the same totals: the detail and its three rollups
   );
   // 10 requested + 10 results + 1 canceled + 3 opened + 1 unsubscribed, on the request date
   expect(sums.map((result) => result.series[0].values[0][1])).toEqual([25, 25, 25, 25]);
+  const [results] = await influx.query(
+    `SELECT sum("n") FROM "mail_results_by_domain" WHERE "account" = 'acme' AND "axis" = 'request' AND "kind" = 'result'`
+  );
+  expect(results.series[0].values[0][1]).toBe(10);
   const series = await influx.query('SHOW SERIES FROM "mail_totals"');
   expect(
     series[0].series[0].values.every(([key]) => !String(key).includes('template=') && !String(key).includes('domain='))
