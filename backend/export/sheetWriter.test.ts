@@ -9,6 +9,7 @@ import {
   sendingLimitResponse,
 } from '../../tests/backend/export/fixtures';
 import { sheetFromResponse } from './sheetFromResponse';
+import { REQUEST_DATE_METRIC_LABELS } from '../../tests/support/consoleNames';
 
 const utc = (text: string) => new Date(`${text}Z`);
 
@@ -33,20 +34,7 @@ describe('writeSheet layout', () => {
     expect(ws.getCell('B8').numFmt).toBe('yyyy-mm-dd hh:mm:ss');
     expect(rowValues(ws, 9, 12)).toEqual(Array(12).fill(null));
 
-    expect(rowValues(ws, 10, 12)).toEqual([
-      'Time',
-      'Request count',
-      'Sent count',
-      'Delivered count',
-      'Bounced count',
-      'Opened count',
-      'Unsubscribe count',
-      'Canceled count',
-      'Delivery rate',
-      'Open rate',
-      'Unsubscribe rate',
-      'Bounce rate',
-    ]);
+    expect(rowValues(ws, 10, 12)).toEqual(['Time', ...REQUEST_DATE_METRIC_LABELS]);
     expect(ws.getCell('A10').font).toMatchObject({ bold: true });
     expect(ws.views).toEqual([expect.objectContaining({ state: 'frozen', xSplit: 1, ySplit: 10, topLeftCell: 'B11' })]);
     expect(ws.autoFilter).toBe('A10:L13');

@@ -2,6 +2,7 @@ import { FieldType } from '@grafana/data';
 import type { TimeViewResponse } from '../../../backend/domain/apiTypes';
 import { REQUEST_DATE_VIEW, SEND_DATE_VIEW } from '../../../backend/domain/views';
 import { chosenMetrics, timeViewFrame } from './timeFrames';
+import { REQUEST_DATE_METRIC_LABELS } from '../../../tests/support/consoleNames';
 
 const response: TimeViewResponse = {
   view: 'request-date',
@@ -72,20 +73,7 @@ describe('timeViewFrame', () => {
 
   it('shows every metric of the view when none is chosen', () => {
     const frame = timeViewFrame(response, REQUEST_DATE_VIEW, [], 'A');
-    expect(frame.fields.map((field) => field.config.displayName)).toEqual([
-      undefined,
-      'Request count',
-      'Sent count',
-      'Delivered count',
-      'Bounced count',
-      'Opened count',
-      'Unsubscribe count',
-      'Canceled count',
-      'Delivery rate',
-      'Open rate',
-      'Unsubscribe rate',
-      'Bounce rate',
-    ]);
+    expect(frame.fields.map((field) => field.config.displayName)).toEqual([undefined, ...REQUEST_DATE_METRIC_LABELS]);
     expect(frame.fields[8].values).toEqual([0.75, null]);
   });
 });
