@@ -366,7 +366,7 @@ describe('DataSource.testDatasource against the backend', () => {
       const result = await dataSourceWithKey(orphan.keys.acme, orphan.url).testDatasource();
       expect(result.status).toBe('error');
       expect(result.message).toMatch(
-        /^The backend runs but is not ready: Backend answered HTTP 503: InfluxDB is down: /
+        /^The backend runs but is not ready: Backend answered HTTP 503 \(not_ready\): InfluxDB is down: /
       );
     } finally {
       await orphan.stop();

@@ -29,7 +29,10 @@ export function healthRouter(services: Services, outboxAgeSeconds: OutboxAge): R
     const outbox = services.store.outbox();
     res.status(problems.length === 0 ? 200 : 503).json({
       status: problems.length === 0 ? 'ready' : 'unavailable',
-      ...(problems.length ? { message: problems.join('; ') } : {}),
+      // Also in the shape every other error has, for clients that read only that.
+      ...(problems.length
+        ? { message: problems.join('; '), error: { code: 'not_ready', message: problems.join('; ') } }
+        : {}),
       influxdb,
       dataDir,
       outbox: {

@@ -86,6 +86,9 @@ test('an InfluxDB outage mid-load: 202 until the outbox is full, 503s that say w
     outbox: { writesFailing: true, acceptingEvents: false, maxSize: MAX_OUTBOX },
   });
   expect(down.body.outbox.size).toBeGreaterThanOrEqual(MAX_OUTBOX);
+  expect(down.body.error.code).toBe('not_ready');
+  expect(down.body.error.message).toBe(down.body.message);
+  expect(down.body.message).toMatch(/^InfluxDB is down: /);
   expect(down.body.outbox.ageSeconds).toBeGreaterThan(0);
 
   influxd = await startInfluxd(influxDir, port);
