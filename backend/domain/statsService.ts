@@ -135,11 +135,10 @@ export class StatsService {
     const plan = planBuckets(request.from, request.to, request.interval, request.tz);
     const selection = { ...this.selection(request, 'request'), kinds: ['result'] };
     const byTime = { time: { interval: plan.storageInterval, tz: request.tz } } as const;
-    const [byName, totalByTime] = await this.sums(
-      [
-        { ...selection, groupBy: [tag] },
-        { ...selection, ...byTime, groupBy: [] },
-      ],
+    // Only domains sum a rest as (other), which needs the total per bucket; codes are all listed.
+    const withOther = view.dimension === 'domain';
+    const [byName, totalByTime = []] = await this.sums(
+      [{ ...selection, groupBy: [tag] }, ...(withOther ? [{ ...selection, ...byTime, groupBy: [] }] : [])],
       signal
     );
     const ranked = byName
