@@ -14,11 +14,14 @@ interface Props {
 
 type State = { state: 'loading' } | { state: 'unset' } | { state: 'failed'; message: string };
 
+// Module-level so that its identity is stable: a default made per render would re-run the fetch effect on every render.
+const leaveForUrl = (url: string) => window.location.assign(url);
+
 /**
  * "Request a sending limit change": the sending-limit dashboard links here with its data
  * source; the page asks the backend for the account's change-request link and goes there.
  */
-function LimitChangePage({ backendSrv = getBackendSrv(), navigate = (url) => window.location.assign(url) }: Props) {
+function LimitChangePage({ backendSrv = getBackendSrv(), navigate = leaveForUrl }: Props) {
   const { search } = useLocation();
   const dataSourceUid = new URLSearchParams(search).get('datasource')?.trim();
   const [fetched, setState] = useState<State>({ state: 'loading' });
