@@ -1,16 +1,14 @@
 /**
  * What a panel shows for a backend answer: its targets' frames built by the data source's own
- * code, then the panel's transformations run by Grafana's own transformers.
+ * code, then the panel's transformations run by Grafana's own transformer operators.
  */
-import { lastValueFrom } from 'rxjs';
+import { lastValueFrom, of } from 'rxjs';
 import {
   standardTransformers,
-  standardTransformersRegistry,
-  transformDataFrame,
   type DataFrame,
+  type DataTransformContext,
   type DataTransformerConfig,
   type DataTransformerInfo,
-  type TransformerRegistryItem,
 } from '@grafana/data';
 import type { StatsResponse } from '../../backend/domain/apiTypes';
 import { VIEWS, type ViewId } from '../../backend/domain/views';
@@ -18,25 +16,11 @@ import { queryFrame } from '../../src/datasource/frames/queryFrames';
 import type { MailQuery } from '../../src/datasource/types';
 import type { Json } from './dashboardRules';
 
-// Grafana registers its transformers at start-up; a test has to do it itself, once.
-// standardTransformers is deprecated for plugins, but outside Grafana it is the only way to get them.
-let registered = false;
-function registerStandardTransformers(): void {
-  // Some transformers are listed under two names; the registry refuses a duplicate id.
-  const byId = new Map<string, DataTransformerInfo>(Object.values(standardTransformers).map((t) => [t.id, t]));
-  standardTransformersRegistry.setInit(() =>
-    [...byId.values()].map((transformer): TransformerRegistryItem => ({
-      id: transformer.id,
-      name: transformer.name,
-      description: transformer.description,
-      transformation: () => Promise.resolve(transformer),
-      editor: () => null,
-      imageDark: '',
-      imageLight: '',
-    }))
-  );
-  registered = true;
-}
+// Each transformer's own operator, applied as transformDataFrame does (defaults under the
+// panel's options). Not through standardTransformersRegistry: its item type changed between
+// @grafana/data 12.3 and 13, and the tests type-check against both.
+const TRANSFORMERS = new Map<string, DataTransformerInfo>(Object.values(standardTransformers).map((t) => [t.id, t]));
+const CONTEXT: DataTransformContext = { interpolate: (text) => text };
 
 export interface PanelData {
   /** The frames the data source returns for the panel's targets. */
@@ -46,12 +30,17 @@ export interface PanelData {
 }
 
 export async function panelData(panel: Json, responses: Readonly<Record<ViewId, StatsResponse>>): Promise<PanelData> {
-  if (!registered) {
-    registerStandardTransformers();
-  }
   const queried = ((panel.targets ?? []) as MailQuery[]).map((target) =>
     queryFrame(target, VIEWS[target.view], responses[target.view])
   );
-  const transformations = (panel.transformations ?? []) as DataTransformerConfig[];
-  return { queried, shown: await lastValueFrom(transformDataFrame(transformations, queried)) };
+  let shown = queried;
+  for (const config of (panel.transformations ?? []) as DataTransformerConfig[]) {
+    const transformer = TRANSFORMERS.get(config.id);
+    if (!transformer) {
+      throw new Error(`transformation "${config.id}" is not one of Grafana's`);
+    }
+    const options = { ...transformer.defaultOptions, ...config.options };
+    shown = await lastValueFrom(of(shown).pipe(transformer.operator(options, CONTEXT)));
+  }
+  return { queried, shown };
 }
