@@ -3,6 +3,8 @@ import type { Interval, MetricKey, ViewId } from '../../backend/domain/views';
 
 /** How a distribution view (domains, result codes) answers: its rows, or one series per row over time. */
 export type DistributionOutput = 'table' | 'series';
+/** How a time view answers: one row per bucket, or one row of the backend's totals over the whole range. */
+export type TimeOutput = 'series' | 'totals';
 /** How the sending-limit view answers: one row per day, or one summary row per month. */
 export type LimitOutput = 'days' | 'months';
 
@@ -10,6 +12,8 @@ export interface MailQuery extends DataQuery {
   view: ViewId;
   /** Time views: the metrics to show, in this order; empty or absent means all of the view's metrics. */
   metrics?: MetricKey[];
+  /** Time views; absent means series. Totals are the backend's own (rates of the summed counts), never re-derived here. */
+  timeOutput?: TimeOutput;
   /** 'auto' picks from the panel's interval. */
   interval?: Interval | 'auto';
   /** Filters; values may hold template variables ($var), multi-value ones included. */
@@ -54,5 +58,7 @@ export const APP_PLUGIN_ID = 'maildelivery-maildeliveryanalytics-app';
 export const DATASOURCE_PLUGIN_ID = 'maildelivery-maildeliveryanalytics-datasource';
 /** uid of the data source that provisioning creates and the shipped dashboards default to. */
 export const PROVISIONED_DATASOURCE_UID = 'mail-delivery-analytics';
+/** uid of the shipped dashboard of a view (src/dashboards). */
+export const viewDashboardUid = (view: ViewId) => `mda-${view}`;
 /** Path of the plugin.json proxy route that adds the API key. */
 export const PROXY_ROUTE = 'api';

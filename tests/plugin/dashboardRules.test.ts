@@ -7,6 +7,7 @@ import {
   linkProblems,
   mailQueryProblems,
   referencedVariables,
+  restatedRateProblems,
   schemaProblems,
   transformationProblems,
   variableProblems,
@@ -353,6 +354,33 @@ describe('transformationProblems', () => {
     expect(transformationProblems(dashboard)).toEqual([
       'panel 1 "Counts": transformation "calculateFields" does not exist',
     ]);
+  });
+});
+
+describe('restatedRateProblems', () => {
+  it('refuses a rate divided in the panel, totals reduced from rows and a stat summing rows', () => {
+    const dashboard = validDashboard();
+    const [panel] = panelsOf(dashboard);
+    panel.transformations = [
+      { id: 'reduce', options: { mode: 'reduceFields', reducers: ['sum'] } },
+      {
+        id: 'calculateField',
+        options: { mode: 'binary', binary: { left: 'Sent count', operator: '/', right: 'Request count' } },
+      },
+      { id: 'organize', options: {} },
+    ];
+    panel.options = { reduceOptions: { calcs: ['sum', 'lastNotNull'], values: false } };
+    expect(restatedRateProblems(dashboard)).toEqual([
+      'panel 1 "Counts": transformation "reduce" computes what the backend answers',
+      'panel 1 "Counts": transformation "calculateField" computes what the backend answers',
+      'panel 1 "Counts": reduceOptions.calcs "sum" aggregates rows; query timeOutput "totals" instead',
+    ]);
+  });
+
+  it('lets a panel show each value (bar gauges of a table) or the last one', () => {
+    const dashboard = validDashboard();
+    panelsOf(dashboard)[0].options = { reduceOptions: { calcs: ['sum'], values: true } };
+    expect(restatedRateProblems(dashboard)).toEqual([]);
   });
 });
 

@@ -20,6 +20,7 @@ import {
   type DistributionOutput,
   type LimitOutput,
   type MailQuery,
+  type TimeOutput,
 } from '../../src/datasource/types';
 import { ALL_VALUE, FILTER_QUERY_KEYS, FILTER_VALUES_KINDS } from '../../src/datasource/filters';
 
@@ -35,10 +36,11 @@ const GRID_COLUMNS = 24;
 
 const DISTRIBUTION_OUTPUTS = { table: true, series: true } satisfies Record<DistributionOutput, true>;
 const LIMIT_OUTPUTS = { days: true, months: true } satisfies Record<LimitOutput, true>;
+const TIME_OUTPUTS = { series: true, totals: true } satisfies Record<TimeOutput, true>;
 
 const QUERY_KEYS_OF_EVERY_VIEW = ['refId', 'datasource', 'hide', 'key', 'queryType', 'view', 'interval'];
 const QUERY_KEYS_OF_SHAPE: Record<ViewDefinition['shape'], Array<keyof MailQuery>> = {
-  time: ['metrics'],
+  time: ['metrics', 'timeOutput'],
   distribution: ['output'],
   limit: ['limitOutput', 'month', 'months'],
 };
@@ -101,6 +103,9 @@ export function mailQueryProblems(query: Json): string[] {
   }
   if (query.output !== undefined && !Object.keys(DISTRIBUTION_OUTPUTS).includes(String(query.output))) {
     problems.push(`output ${show(query.output)} is not one of ${Object.keys(DISTRIBUTION_OUTPUTS).join(', ')}`);
+  }
+  if (query.timeOutput !== undefined && !Object.keys(TIME_OUTPUTS).includes(String(query.timeOutput))) {
+    problems.push(`timeOutput ${show(query.timeOutput)} is not one of ${Object.keys(TIME_OUTPUTS).join(', ')}`);
   }
   if (query.top !== undefined && !(Number.isInteger(query.top) && Number(query.top) > 0)) {
     problems.push(`top ${show(query.top)} is not a positive whole number`);
@@ -359,6 +364,33 @@ export function transformationProblems(dashboard: Json): string[] {
   );
 }
 
+/**
+ * Transformations that compute values: a calculated field (e.g. a rate as the division of two
+ * counts) or a reduction (e.g. totals as sums of the rows). The backend computes every rate and
+ * total from views.ts; a dashboard that computes them again restates the formula, and breaks
+ * silently when a label changes.
+ */
+const COMPUTING_TRANSFORMATIONS = new Set(['calculateField', 'reduce']);
+/** Reductions a stat-like panel may apply to a frame: showing a value, never aggregating several. */
+const SHOWING_CALCS = new Set(['lastNotNull', 'last', 'first', 'firstNotNull']);
+
+/** No panel computes a rate or a total itself: it shows the backend's fields (timeOutput "totals" for a range's totals). */
+export function restatedRateProblems(dashboard: Json): string[] {
+  return allPanels(dashboard).flatMap((panel) => {
+    const name = panelName(panel);
+    const computing = records(panel.transformations)
+      .filter((transformation) => COMPUTING_TRANSFORMATIONS.has(String(transformation.id)))
+      .map((transformation) => `${name}: transformation ${show(transformation.id)} computes what the backend answers`);
+    const options = isRecord(panel.options) ? panel.options : {};
+    const reduce = isRecord(options.reduceOptions) ? options.reduceOptions : {};
+    const calcs = Array.isArray(reduce.calcs) ? reduce.calcs.map(String) : [];
+    const aggregating = calcs
+      .filter((calc) => reduce.values !== true && !SHOWING_CALCS.has(calc))
+      .map((calc) => `${name}: reduceOptions.calcs "${calc}" aggregates rows; query timeOutput "totals" instead`);
+    return [...computing, ...aggregating];
+  });
+}
+
 /** Field names a transformation refers to: kept or dropped fields, and the operands of a calculation. */
 function fieldNamesInTransformation(transformation: Json): string[] {
   const options = isRecord(transformation.options) ? transformation.options : {};
@@ -424,5 +456,6 @@ export function dashboardProblems(dashboard: Json, shipped: ReadonlyMap<string, 
     ...variableProblems(dashboard),
     ...linkProblems(dashboard, shipped),
     ...transformationProblems(dashboard),
+    ...restatedRateProblems(dashboard),
   ];
 }

@@ -4,11 +4,18 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { getFieldDisplayName, type DataFrame } from '@grafana/data';
 import {
-  DOMAINS_VIEW,
+  applyFieldOverrides,
+  createTheme,
+  getFieldDisplayName,
+  type DataFrame,
+  type Field,
+  type FieldConfigSource,
+  type InterpolateFunction,
+} from '@grafana/data';
+import {
   METRIC_DEFINITIONS,
-  RESULT_CODES_VIEW,
+  OTHER_DOMAINS,
   RATE_METRICS,
   VIEWS,
   VIEW_IDS,
@@ -16,15 +23,14 @@ import {
   type TimeViewDefinition,
   type ViewId,
 } from '../../backend/domain/views';
+import type { TimeViewResponse } from '../../backend/domain/apiTypes';
 import { APP_PLUGIN_ID, type MailQuery } from '../../src/datasource/types';
 import {
   DASHBOARD_TAG,
   allPanels,
   dashboardProblems,
   fieldNameProblems,
-  isRecord,
   panelName,
-  panelUrls,
   variableNames,
   type Json,
 } from './dashboardRules';
@@ -99,18 +105,48 @@ describe('shipped dashboards', () => {
 });
 
 describe('drill-down between the distribution views (views.ts drillDown)', () => {
-  it.each([DOMAINS_VIEW, RESULT_CODES_VIEW].map((view) => [view.id, view] as const))(
-    'clicking a row of the %s table opens the other view filtered to that row',
-    (id, { drillDown, columns }) => {
-      const dimensionLabel = columns[0].label;
-      const tablePanel = allPanels(byUid.get(uidOfView(id))!).find((panel) => panel.type === 'table')!;
-      const dimensionLinks = (tablePanel.fieldConfig as { overrides: Json[] }).overrides
-        .filter((override) => isRecord(override.matcher) && override.matcher.options === dimensionLabel)
-        .flatMap((override) => panelUrls({ fieldConfig: { overrides: [override] } }));
-      expect(dimensionLinks).toEqual([expect.stringMatching(new RegExp(`^/d/${uidOfView(drillDown.view)}\\?`))]);
-      expect(dimensionLinks[0]).toContain(`&var-${drillDown.filter}=\${__value.raw}`);
-    }
-  );
+  // Grafana's template service resolves ${__value.raw} from the link's data context; the rest stays as written.
+  const replaceVariables: InterpolateFunction = (text, scopedVars) => {
+    const context = scopedVars?.__dataContext?.value as { field: Field; rowIndex: number } | undefined;
+    return text.replace(/\$\{__value\.raw\}/g, () => String(context?.field.values[context.rowIndex]));
+  };
+  /** The links a table cell of each row offers: Grafana's getCellLinks keeps those with an href. */
+  async function rowLinks(id: ViewId) {
+    const tablePanel = allPanels(byUid.get(uidOfView(id))!).find((panel) => panel.type === 'table')!;
+    const { shown } = await panelData(tablePanel, SAMPLE_RESPONSES);
+    const [frame] = applyFieldOverrides({
+      data: shown,
+      fieldConfig: tablePanel.fieldConfig as FieldConfigSource,
+      replaceVariables,
+      theme: createTheme(),
+    });
+    const dimension = frame.fields.find((field) => field.name === VIEWS[id].columns[0].key)!;
+    return dimension.values.map((value, row) => [
+      value,
+      dimension.getLinks!({ valueRowIndex: row })
+        .filter((link) => link.href)
+        .map((link) => link.href),
+    ]);
+  }
+  const rangeVariables = '${__url_time_range}&${datasource:queryparam}&${template:queryparam}';
+
+  it('a domain opens the result codes filtered to it; (other), which no filter selects, has no link', async () => {
+    expect(await rowLinks('domains')).toEqual([
+      ['a.example', [`/d/mda-result-codes?${rangeVariables}&var-domain=a.example`]],
+      [OTHER_DOMAINS, []],
+    ]);
+  });
+
+  it('a result code opens the domains filtered to it', async () => {
+    expect(await rowLinks('result-codes')).toEqual([
+      ['MAIL_SENT', [`/d/mda-domains?${rangeVariables}&var-resultCode=MAIL_SENT`]],
+      ['MAILBOX_ERROR', [`/d/mda-domains?${rangeVariables}&var-resultCode=MAILBOX_ERROR`]],
+    ]);
+  });
+
+  it.each(files)('%s sets no drill-down link of its own (the frames carry them)', (name) => {
+    expect(JSON.stringify(dashboards.get(name)).includes('${__value.raw}')).toBe(false);
+  });
 });
 
 describe('panels and the data source frames', () => {
@@ -143,11 +179,24 @@ describe('panels and the data source frames', () => {
     ]);
   });
 
-  it.each(ratePanels)('%s divides the summed counts exactly as the backend does', async (_name, panel) => {
+  it.each(ratePanels)('%s shows every rate of its view as the backend computed it', async (_name, panel) => {
     const view = VIEWS[(panel.targets as MailQuery[])[0].view] as TimeViewDefinition;
     const rates = computeRates(summedCounts(DAY_COUNTS));
     const viewRates = RATE_METRICS.filter((rate) => view.metrics.includes(rate));
     expect(await shownFields(panel)).toEqual(viewRates.map((rate) => [METRIC_DEFINITIONS[rate].label, [rates[rate]]]));
+  });
+
+  const totalsPanels = panels.filter(([, panel]) => ['Totals', 'Rates over the range'].includes(String(panel.title)));
+
+  it.each(totalsPanels)('%s shows the totals field of the answer, not a figure of its own', async (_name, panel) => {
+    const [target] = panel.targets as MailQuery[];
+    const view = VIEWS[target.view] as TimeViewDefinition;
+    const sample = SAMPLE_RESPONSES[target.view] as TimeViewResponse;
+    // Totals no row sum or division gives: a panel computing anything itself cannot show them.
+    const marked = Object.fromEntries(view.metrics.map((metric, index) => [metric, 1000 + index]));
+    const { shown } = await panelData(panel, { ...SAMPLE_RESPONSES, [target.view]: { ...sample, totals: marked } });
+    const values = shown.flatMap((frame) => frame.fields.map((field) => [field.name, field.values]));
+    expect(values).toEqual((target.metrics ?? []).map((metric) => [metric, [marked[metric]]]));
   });
 
   it('give the hand-computed request-date rates', async () => {

@@ -1,7 +1,7 @@
 import { FieldType } from '@grafana/data';
 import type { DomainsResponse, ResultCodesResponse } from '../../../backend/domain/apiTypes';
 import { DOMAINS_VIEW, RESULT_CODES_VIEW } from '../../../backend/domain/views';
-import { distributionSeriesFrame, distributionTableFrame } from './distributionFrames';
+import { distributionSeriesFrame, distributionTableFrame, drillDownLinks } from './distributionFrames';
 
 const day1 = '2026-03-01T00:00:00+09:00';
 const day2 = '2026-03-02T00:00:00+09:00';
@@ -45,6 +45,19 @@ const resultCodes: ResultCodesResponse = {
   ],
 };
 
+describe('drillDownLinks', () => {
+  const [link] = drillDownLinks(DOMAINS_VIEW);
+  const valueIs = (raw: string) => (text: string) => text.replace('${__value.raw}', raw);
+
+  it('builds the link of a domain row from its URL', () => {
+    expect(link.onBuildUrl!({ origin: {}, replaceVariables: valueIs('a.example') })).toBe(link.url);
+  });
+
+  it('builds no link for (other)', () => {
+    expect(link.onBuildUrl!({ origin: {}, replaceVariables: valueIs('(other)') })).toBe('');
+  });
+});
+
 describe('distributionTableFrame', () => {
   it('lists domains with count and share', () => {
     const frame = distributionTableFrame(domains, DOMAINS_VIEW, 'B');
@@ -54,7 +67,16 @@ describe('distributionTableFrame', () => {
         name: 'domain',
         type: FieldType.string,
         values: ['b.example', 'a.example', '(other)'],
-        config: { displayName: 'Domain' },
+        config: {
+          displayName: 'Domain',
+          links: [
+            {
+              title: 'By result code for ${__value.raw}',
+              url: '/d/mda-result-codes?${__url_time_range}&${datasource:queryparam}&${template:queryparam}&var-domain=${__value.raw}',
+              onBuildUrl: expect.any(Function),
+            },
+          ],
+        },
       },
       { name: 'count', type: FieldType.number, values: [5, 3, 2], config: { displayName: 'Count', unit: 'short' } },
       {

@@ -64,4 +64,24 @@ describe('queryFrame', () => {
       ['sentCount', [3]],
     ]);
   });
+
+  it('gives a time view the backend totals when the query asks for them', () => {
+    const response: TimeViewResponse = {
+      view: 'send-date',
+      from: time,
+      to: time,
+      tz: 'UTC',
+      interval: '1d',
+      rows: [{ time, sentCount: 3, openedCount: 1 }],
+      totals: { sentCount: 3, openedCount: 1, openRate: 1 / 3 },
+    };
+    const query = {
+      refId: 'D',
+      view: 'send-date' as const,
+      metrics: ['openRate' as const],
+      timeOutput: 'totals' as const,
+    };
+    const frame = queryFrame(query, SEND_DATE_VIEW, response);
+    expect(frame.fields.map((field) => [field.name, field.values])).toEqual([['openRate', [1 / 3]]]);
+  });
 });

@@ -4,13 +4,15 @@ import type { ViewDefinition } from '../../../backend/domain/views';
 import type { MailQuery } from '../types';
 import { distributionSeriesFrame, distributionTableFrame, type DistributionResponse } from './distributionFrames';
 import { limitDaysFrame, limitMonthsFrame } from './limitFrames';
-import { timeViewFrame } from './timeFrames';
+import { timeTotalsFrame, timeViewFrame } from './timeFrames';
 
 /** The frame a query's answer becomes, as the query's view and output choose. */
 export function queryFrame(query: MailQuery, view: ViewDefinition, response: StatsResponse): DataFrame {
   switch (view.shape) {
     case 'time':
-      return timeViewFrame(response as TimeViewResponse, view, query.metrics, query.refId);
+      return query.timeOutput === 'totals'
+        ? timeTotalsFrame(response as TimeViewResponse, view, query.metrics, query.refId)
+        : timeViewFrame(response as TimeViewResponse, view, query.metrics, query.refId);
     case 'distribution':
       return query.output === 'series'
         ? distributionSeriesFrame(response as DistributionResponse, view, query.refId)

@@ -1,7 +1,7 @@
 import { FieldType } from '@grafana/data';
 import type { TimeViewResponse } from '../../../backend/domain/apiTypes';
 import { REQUEST_DATE_VIEW, SEND_DATE_VIEW } from '../../../backend/domain/views';
-import { chosenMetrics, timeViewFrame } from './timeFrames';
+import { chosenMetrics, timeTotalsFrame, timeViewFrame } from './timeFrames';
 import { REQUEST_DATE_METRIC_LABELS } from '../../../tests/support/consoleNames';
 
 const response: TimeViewResponse = {
@@ -42,6 +42,34 @@ const response: TimeViewResponse = {
   ],
   totals: {},
 };
+
+describe('timeTotalsFrame', () => {
+  // The backend's totals of the two rows above: its rates are of the summed counts (3/4, 1/3, 0/1, 1/3).
+  const withTotals: TimeViewResponse = {
+    ...response,
+    totals: { requestCount: 4, sentCount: 3, openedCount: 1, deliveryRate: 0.75, openRate: 1 / 3, unsubscribeRate: 0 },
+  };
+
+  it('is one row of the backend totals for the chosen metrics, with console labels and units, and no time', () => {
+    const frame = timeTotalsFrame(withTotals, REQUEST_DATE_VIEW, ['deliveryRate', 'sentCount'], 'B');
+    expect(frame.refId).toBe('B');
+    expect(frame.length).toBe(1);
+    expect(frame.fields).toEqual([
+      {
+        name: 'deliveryRate',
+        type: FieldType.number,
+        values: [0.75],
+        config: { displayName: 'Delivery rate', unit: 'percentunit' },
+      },
+      { name: 'sentCount', type: FieldType.number, values: [3], config: { displayName: 'Sent count', unit: 'short' } },
+    ]);
+  });
+
+  it('gives null where the backend has no total (a rate over zero)', () => {
+    const frame = timeTotalsFrame(withTotals, REQUEST_DATE_VIEW, ['bounceRate'], 'A');
+    expect(frame.fields[0].values).toEqual([null]);
+  });
+});
 
 describe('timeViewFrame', () => {
   it('has the time and one field per chosen metric, in the chosen order, with console labels and units', () => {

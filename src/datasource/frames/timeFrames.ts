@@ -9,6 +9,25 @@ export function chosenMetrics(view: TimeViewDefinition, metrics: readonly Metric
   return valid.length > 0 ? valid : [...view.metrics];
 }
 
+/**
+ * One row: the backend's totals over the range for each chosen metric. Its rates are the
+ * backend's (views.ts computeRates over the summed counts), so no panel divides counts itself.
+ */
+export function timeTotalsFrame(
+  response: TimeViewResponse,
+  view: TimeViewDefinition,
+  metrics: readonly MetricKey[] | undefined,
+  refId: string
+): DataFrame {
+  return createDataFrame({
+    refId,
+    name: `${view.title}, totals`,
+    fields: chosenMetrics(view, metrics).map((metric) =>
+      columnField(METRIC_DEFINITIONS[metric], [response.totals[metric] ?? null])
+    ),
+  });
+}
+
 /** One wide time series: the bucket start and a field per chosen metric (rates null where undefined). */
 export function timeViewFrame(
   response: TimeViewResponse,

@@ -37,6 +37,18 @@ describe('TimeViewEditor', () => {
     expect(onChange).toHaveBeenCalledWith({ refId: 'A', view: 'request-date', interval: '1w' });
   });
 
+  it('switches to the backend totals over the range, where no bucket size applies', () => {
+    const onChange = renderEditor({ refId: 'A', view: 'request-date' });
+    expect(screen.getByRole('radio', { name: 'Series over time' })).toBeChecked();
+    fireEvent.click(screen.getByRole('radio', { name: 'Totals over the range' }));
+    expect(onChange).toHaveBeenCalledWith({ refId: 'A', view: 'request-date', timeOutput: 'totals' });
+  });
+
+  it('offers no interval for totals', () => {
+    renderEditor({ refId: 'A', view: 'request-date', timeOutput: 'totals' });
+    expect(screen.queryByRole('radio', { name: 'Week (Monday)' })).not.toBeInTheDocument();
+  });
+
   it('has the template and domain filters of the view, not result codes', () => {
     renderEditor({ refId: 'A', view: 'request-date' });
     expect(screen.getByRole('combobox', { name: 'Template' })).toBeInTheDocument();

@@ -1,12 +1,18 @@
 import React from 'react';
-import { InlineField, MultiCombobox } from '@grafana/ui';
+import { InlineField, MultiCombobox, RadioButtonGroup } from '@grafana/ui';
 import { METRIC_DEFINITIONS, type MetricKey, type TimeViewDefinition } from '../../../backend/domain/views';
 import { FilterFields } from '../components/FilterFields';
 import { IntervalField } from '../components/IntervalField';
 import { LABEL_WIDTH } from '../components/layout';
 import type { ViewEditorProps } from '../components/viewEditorProps';
+import type { TimeOutput } from '../types';
 
-/** By request date / by send date: which counts and rates, bucket size, filters. */
+const OUTPUT_OPTIONS: Array<{ label: string; value: TimeOutput }> = [
+  { label: 'Series over time', value: 'series' },
+  { label: 'Totals over the range', value: 'totals' },
+];
+
+/** By request date / by send date: which counts and rates, per bucket or totals, bucket size, filters. */
 export function TimeViewEditor(props: ViewEditorProps<TimeViewDefinition>) {
   const { view, query, onChange } = props;
   const metricOptions = view.metrics.map((metric) => ({
@@ -16,8 +22,16 @@ export function TimeViewEditor(props: ViewEditorProps<TimeViewDefinition>) {
   }));
   // Metrics kept from another view are not this view's: show (and send) only this view's.
   const chosen = (query.metrics ?? []).filter((metric) => view.metrics.includes(metric));
+  const output = query.timeOutput ?? 'series';
   return (
     <>
+      <InlineField label="Output" labelWidth={LABEL_WIDTH}>
+        <RadioButtonGroup
+          options={OUTPUT_OPTIONS}
+          value={output}
+          onChange={(value) => onChange({ ...query, timeOutput: value })}
+        />
+      </InlineField>
       <InlineField label="Metrics" labelWidth={LABEL_WIDTH} tooltip="None chosen: every metric of the view">
         <MultiCombobox<MetricKey>
           aria-label="Metrics"
@@ -28,7 +42,9 @@ export function TimeViewEditor(props: ViewEditorProps<TimeViewDefinition>) {
           width={60}
         />
       </InlineField>
-      <IntervalField value={query.interval} onChange={(interval) => onChange({ ...query, interval })} />
+      {output === 'series' && (
+        <IntervalField value={query.interval} onChange={(interval) => onChange({ ...query, interval })} />
+      )}
       <FilterFields {...props} />
     </>
   );
