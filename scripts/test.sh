@@ -9,5 +9,6 @@ bash scripts/ensure-libreoffice.sh
 bash scripts/run/ensure-node-modules.sh
 npm run build
 npm run typecheck
+bash scripts/typecheck-grafana-min.sh
 npm run lint
 npx jest --ci --maxWorkers=2 "$@"

@@ -45,3 +45,16 @@ test('every file the app includes is in dist', () => {
   }
   expect(existsSync(join(DIST, app.info.logos.small))).toBe(true);
 });
+
+// Grafana serves a nested plugin's files from its own folder (public/plugins/<data source id>/ is
+// dist/datasource/; grafana/grafana pkg/plugins/manager/... assetpath), so its logos must be there.
+test("the data source's logos are inside its own folder of dist", () => {
+  const { logos } = distJson('datasource/plugin.json').info as { logos: Record<'small' | 'large', string> };
+  for (const logo of [logos.small, logos.large]) {
+    expect([logo, logo.split('/').includes('..'), existsSync(join(DIST, 'datasource', logo))]).toEqual([
+      logo,
+      false,
+      true,
+    ]);
+  }
+});
