@@ -171,6 +171,28 @@ describe('DataSource.query against the backend', () => {
     expect(unitOf('requestCount')).toBe('short');
   });
 
+  it("gives the backend's totals over the range, rates of the summed counts", async () => {
+    const frame = await queryOne(
+      { view: 'request-date', interval: '1d', timeOutput: 'totals' },
+      '2026-03-02T00:00:00Z',
+      '2026-03-04T00:00:00Z'
+    );
+    // The two days above summed: requested 6 + 5, sent 5 + 0, opened 2 + 0, unsubscribed 1, bounced 1.
+    expect(columns(frame)).toEqual({
+      'Request count': [11],
+      'Sent count': [5],
+      'Delivered count': [4],
+      'Bounced count': [1],
+      'Opened count': [2],
+      'Unsubscribe count': [1],
+      'Canceled count': [1],
+      'Delivery rate': [5 / 11],
+      'Open rate': [0.4],
+      'Unsubscribe rate': [0.5],
+      'Bounce rate': [0.2],
+    });
+  });
+
   it('places mails on their send date', async () => {
     const frame = await queryOne(
       { view: 'send-date', interval: '1d', metrics: ['sentCount', 'bouncedCount', 'openRate', 'bounceRate'] },
