@@ -111,7 +111,9 @@ function readDomain(raw: Fields, problems: EventProblems): string | undefined {
     }
     return canonical;
   }
-  return fromRecipient ?? problems.add('recipient', 'or domain is required');
+  const neither = (raw.recipient ?? raw.domain ?? undefined) === undefined;
+  // A recipient or domain that was given but refused has its own detail already.
+  return fromRecipient ?? (neither ? problems.add('recipient', 'or domain is required') : undefined);
 }
 
 function readTime(raw: Fields, field: string, required: boolean, problems: EventProblems): number | undefined {

@@ -14,7 +14,7 @@ const LATEST = Date.UTC(2100, 0, 1);
  */
 export const EARLIEST_QUERY_TIME = Date.UTC(1900, 0, 1);
 export const LATEST_QUERY_TIME = Date.UTC(2200, 0, 1);
-const QUERY_RANGE_TEXT = 'between 1900-01-01T00:00:00Z and 2200-01-01T00:00:00Z';
+export const QUERY_RANGE_TEXT = 'between 1900-01-01T00:00:00Z and 2200-01-01T00:00:00Z';
 
 const ISO_WITH_OFFSET =
   /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(?:(Z)|([+-])(\d{2}):?(\d{2}))$/;

@@ -10,17 +10,22 @@ interface ParserError extends Error {
   code?: string;
 }
 
+const BOTH_LENGTHS = {
+  status: 400,
+  code: 'invalid_request',
+  message:
+    'the request has both Content-Length and Transfer-Encoding, or a Transfer-Encoding that is not chunked; send one of them',
+};
+
 const ANSWERS: Readonly<Record<string, { status: number; code: string; message: string }>> = {
   HPE_HEADER_OVERFLOW: {
     status: 431,
     code: 'headers_too_large',
     message: 'the request line and headers are larger than 16 KiB; send fewer or shorter parameters or headers',
   },
-  HPE_UNEXPECTED_CONTENT_LENGTH: {
-    status: 400,
-    code: 'invalid_request',
-    message: 'the request has both Content-Length and Transfer-Encoding; send one of them',
-  },
+  // llhttp names Content-Length with Transfer-Encoding either way, by which header comes first
+  HPE_UNEXPECTED_CONTENT_LENGTH: BOTH_LENGTHS,
+  HPE_INVALID_TRANSFER_ENCODING: BOTH_LENGTHS,
   HPE_INVALID_METHOD: { status: 400, code: 'invalid_request', message: 'the request method is not valid HTTP' },
   ERR_HTTP_REQUEST_TIMEOUT: { status: 408, code: 'request_timeout', message: 'the request was not received in time' },
 };
