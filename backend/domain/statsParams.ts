@@ -34,7 +34,7 @@ export interface StatsRequest {
 }
 
 export const ALL_MARKER = '$__all';
-export const MAX_FILTER_VALUES = 500;
+const MAX_FILTER_VALUES = 500;
 /** Room for 500 values of each filter together, with every other parameter: the query parser applies all or refuses. */
 export const MAX_QUERY_PARAMETERS = 2000;
 /** Cells (series entries: buckets x rows) of one answer; beyond it memory and body size grow without bound. */
