@@ -35,7 +35,14 @@ export interface BackendConfig {
   metricsPort?: number;
   /** pino level for the JSON logs on stdout; absent: silent (embedding code and tests). */
   logLevel?: string;
+  /**
+   * MAX_CONCURRENT_EXPORTS: Excel workbooks built at once (each holds its numbers and a zip
+   * stream in memory); beyond it an export answers 503 with Retry-After. Absent: DEFAULT_MAX_CONCURRENT_EXPORTS.
+   */
+  maxConcurrentExports?: number;
 }
+
+export const DEFAULT_MAX_CONCURRENT_EXPORTS = 4;
 
 export class ConfigError extends Error {}
 
@@ -122,5 +129,6 @@ export function loadConfig(env: NodeJS.ProcessEnv): BackendConfig {
     rateLimitPerMinute: positiveInteger(env, 'RATE_LIMIT_PER_MINUTE', 60_000),
     metricsPort: env.METRICS_PORT ? tcpPort(env, 'METRICS_PORT', 0) : undefined,
     logLevel,
+    maxConcurrentExports: positiveInteger(env, 'MAX_CONCURRENT_EXPORTS', DEFAULT_MAX_CONCURRENT_EXPORTS),
   };
 }

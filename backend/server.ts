@@ -7,6 +7,7 @@ import { IngestService } from './domain/ingest';
 import { LimitsService } from './domain/limits';
 import { StatsService } from './domain/statsService';
 import { createApp, metricsHandler, securityHeaders } from './entry-points/app';
+import { answerClientError } from './entry-points/clientErrors';
 import type { Services } from './entry-points/services';
 import { createLogger, type Logger } from './observability/logger';
 import { BackendMetrics } from './observability/metrics';
@@ -60,7 +61,7 @@ function listen(
   port: number,
   host: string
 ): Promise<{ server: Server; url: string }> {
-  const server = createServer(handler);
+  const server = createServer(handler).on('clientError', answerClientError);
   return new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, () => {

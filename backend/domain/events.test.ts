@@ -1,11 +1,80 @@
-import { normalizeDomain, validateBatch } from './events';
+import { ApiError } from './errors';
+import { validateBatch } from './events';
 
-test('domains are lower-cased, IDNs become punycode, junk is refused', () => {
-  expect(normalizeDomain('Gmail.COM.')).toBe('gmail.com');
-  expect(normalizeDomain('bücher.example')).toBe('xn--bcher-kva.example');
-  expect(normalizeDomain('네이버.한국')).toBe('xn--950bt9s8xi.xn--3e0b707e');
-  expect(normalizeDomain('')).toBe('');
-  expect(normalizeDomain('a b.com')).toBe('');
+const ACME = { account: 'acme', admin: false };
+const requested = (fields: Record<string, unknown>) => ({
+  id: 'e1',
+  type: 'requested',
+  requestedAt: '2026-03-02T10:00:00+09:00',
+  ...fields,
+});
+
+function refusal(events: unknown[]): ApiError {
+  try {
+    validateBatch(events, ACME);
+  } catch (error) {
+    return error as ApiError;
+  }
+  throw new Error('the batch was accepted');
+}
+
+const HOST_NAME_RULE =
+  'a DNS host name (labels of letters, digits and inner hyphens, 1 to 63 characters each, 253 in all, other scripts as IDNA; nothing is repaired)';
+
+test('domains are only case-folded and IDNA-converted', () => {
+  const events = validateBatch(
+    [
+      requested({ domain: 'Gmail.COM' }),
+      requested({ id: 'e2', domain: 'bücher.example' }),
+      requested({ id: 'e3', recipient: 'kim@네이버.한국' }),
+      requested({ id: 'e4', recipient: 'Kim@Naver.com', domain: 'naver.COM' }),
+    ],
+    ACME
+  );
+  expect(events.map((event) => event.domain)).toEqual([
+    'gmail.com',
+    'xn--bcher-kva.example',
+    'xn--950bt9s8xi.xn--3e0b707e',
+    'naver.com',
+  ]);
+});
+
+test('names that are not host names are refused with a detail for each event, never repaired', () => {
+  const error = refusal([
+    requested({ domain: 'a/b.com' }),
+    requested({ id: 'e2', domain: 'exa\r\nmple.com' }),
+    requested({ id: 'e3', recipient: 'kim@exa%41mple.com' }),
+    requested({ id: 'e4', recipient: 'no-at-sign' }),
+    requested({ id: 'e5', domain: 'example.com' }),
+    requested({ id: 'e6', recipient: 'kim@example.org', domain: 'example.com' }),
+  ]);
+  expect(error).toMatchObject({
+    status: 400,
+    code: 'invalid_events',
+    message: '5 of 6 events are invalid; nothing was accepted',
+  });
+  expect(error.details).toEqual([
+    { index: 0, field: 'domain', message: `domain must be ${HOST_NAME_RULE}: "a/b.com" is not` },
+    { index: 1, field: 'domain', message: `domain must be ${HOST_NAME_RULE}: "exa\\r\\nmple.com" is not` },
+    {
+      index: 2,
+      field: 'recipient',
+      message: `recipient must have as its domain ${HOST_NAME_RULE}: "exa%41mple.com" is not`,
+    },
+    {
+      index: 3,
+      field: 'recipient',
+      message: 'recipient must be an e-mail address (local-part@domain): "no-at-sign" is not',
+    },
+    { index: 5, field: 'domain', message: "domain does not match the recipient's domain example.org" },
+  ]);
+});
+
+test('flags are true or false, on the event types that take them', () => {
+  const error = refusal([requested({ domain: 'example.com', advertising: 'yes' })]);
+  expect(error.details).toEqual([{ index: 0, field: 'advertising', message: 'advertising must be true or false' }]);
+  const [event] = validateBatch([requested({ domain: 'example.com', advertising: true })], ACME);
+  expect(event.domain).toBe('example.com');
 });
 
 test('an event keeps only what counting needs; the recipient address is reduced to its domain', () => {

@@ -1,6 +1,6 @@
-import { domainToASCII } from 'node:url';
 import type { ErrorDetail } from './apiTypes';
 import { ApiError } from './errors';
+import { canonicalHostName, MAX_HOST_NAME_LENGTH } from './hostName';
 import { RESULT_CODES } from './resultCodes';
 import { parseEventTime } from './timestamps';
 import { NO_TEMPLATE } from './views';
@@ -8,14 +8,34 @@ import { NO_TEMPLATE } from './views';
 export const EVENT_TYPES = ['requested', 'result', 'opened', 'unsubscribed', 'canceled'] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 
-/** Event types placed on the send date too; they must say when their mail was sent. */
-const NEEDS_SENT_AT: ReadonlySet<EventType> = new Set(['result', 'opened', 'unsubscribed']);
+interface EventTypeRule {
+  /** Placed on the send date too, so it must say when its mail was sent. */
+  needsSentAt: boolean;
+  /** Carries (and must carry) a result code. */
+  hasResultCode: boolean;
+}
+
+/** What each event type carries: one row per type, so a new type is one line here. */
+const EVENT_TYPE_RULES: Readonly<Record<EventType, EventTypeRule>> = {
+  requested: { needsSentAt: false, hasResultCode: false },
+  result: { needsSentAt: true, hasResultCode: true },
+  opened: { needsSentAt: true, hasResultCode: false },
+  unsubscribed: { needsSentAt: true, hasResultCode: false },
+  canceled: { needsSentAt: false, hasResultCode: false },
+};
+
+/** Optional true/false fields and the event types that may carry them. */
+const FLAG_FIELDS: Readonly<Record<string, readonly EventType[]>> = {
+  advertising: EVENT_TYPES,
+};
 
 export const MAX_EVENT_COUNT = 1_000_000;
 export const ACCOUNT_PATTERN = /^[A-Za-z0-9_.-]{1,64}$/;
 const MAX_ID_LENGTH = 200;
 const MAX_NAME_LENGTH = 1000;
-const PLAIN_DOMAIN = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+$/;
+const MAX_ADDRESS_LENGTH = 320;
+const HOST_NAME_RULE =
+  'a DNS host name (labels of letters, digits and inner hyphens, 1 to 63 characters each, 253 in all, other scripts as IDNA; nothing is repaired)';
 
 /** A valid event, reduced to what counting needs. Recipient addresses are never kept. */
 export interface DeliveryEvent {
@@ -61,37 +81,39 @@ function optionalString(raw: Fields, field: string, max: number, problems: Event
   return value;
 }
 
-/** Lower-cased ASCII (punycode) domain; '' when the name is not a domain. */
-export function normalizeDomain(name: string): string {
-  const lower = name.trim().replace(/\.$/, '').toLowerCase();
-  if (PLAIN_DOMAIN.test(lower)) {
-    return lower; // already ASCII: skip the IDNA conversion, the costliest step of validation
-  }
-  return lower.length === 0 ? '' : domainToASCII(lower);
-}
+/** Quoted for a message, cut short: callers see what was refused without echoing a whole body. */
+const shown = (text: string) => JSON.stringify(text.slice(0, 100));
 
 function readDomain(raw: Fields, problems: EventProblems): string | undefined {
-  const recipient = optionalString(raw, 'recipient', 320, problems);
-  const domain = optionalString(raw, 'domain', 253, problems);
+  const recipient = optionalString(raw, 'recipient', MAX_ADDRESS_LENGTH, problems);
+  const domain = optionalString(raw, 'domain', MAX_HOST_NAME_LENGTH, problems);
   let fromRecipient: string | undefined;
   if (recipient !== undefined) {
     const at = recipient.lastIndexOf('@');
-    fromRecipient = at > 0 ? normalizeDomain(recipient.slice(at + 1)) : '';
-    if (!fromRecipient) {
-      return problems.add('recipient', 'must be an e-mail address with a valid domain');
+    if (at <= 0) {
+      return problems.add('recipient', `must be an e-mail address (local-part@domain): ${shown(recipient)} is not`);
+    }
+    fromRecipient = canonicalHostName(recipient.slice(at + 1));
+    if (fromRecipient === undefined) {
+      return problems.add(
+        'recipient',
+        `must have as its domain ${HOST_NAME_RULE}: ${shown(recipient.slice(at + 1))} is not`
+      );
     }
   }
   if (domain !== undefined) {
-    const normalized = normalizeDomain(domain);
-    if (!normalized) {
-      return problems.add('domain', 'must be a valid domain name');
+    const canonical = canonicalHostName(domain);
+    if (canonical === undefined) {
+      return problems.add('domain', `must be ${HOST_NAME_RULE}: ${shown(domain)} is not`);
     }
-    if (fromRecipient !== undefined && fromRecipient !== normalized) {
+    if (fromRecipient !== undefined && fromRecipient !== canonical) {
       return problems.add('domain', `does not match the recipient's domain ${fromRecipient}`);
     }
-    return normalized;
+    return canonical;
   }
-  return fromRecipient ?? problems.add('recipient', 'or domain is required');
+  const neither = (raw.recipient ?? raw.domain ?? undefined) === undefined;
+  // A recipient or domain that was given but refused has its own detail already.
+  return fromRecipient ?? (neither ? problems.add('recipient', 'or domain is required') : undefined);
 }
 
 function readTime(raw: Fields, field: string, required: boolean, problems: EventProblems): number | undefined {
@@ -135,7 +157,7 @@ function readCount(raw: Fields, problems: EventProblems): number | undefined {
 
 function readResultCode(raw: Fields, type: EventType, problems: EventProblems): string | undefined {
   const value = raw.resultCode;
-  if (type !== 'result') {
+  if (!EVENT_TYPE_RULES[type].hasResultCode) {
     return value === undefined || value === null
       ? undefined
       : problems.add('resultCode', 'is only allowed on result events');
@@ -143,9 +165,21 @@ function readResultCode(raw: Fields, type: EventType, problems: EventProblems): 
   if (typeof value !== 'string' || value.length === 0) {
     return problems.add('resultCode', 'is required for result events');
   }
-  return RESULT_CODES.has(value)
-    ? value
-    : problems.add('resultCode', `${JSON.stringify(value.slice(0, 100))} is not a known result code`);
+  return RESULT_CODES.has(value) ? value : problems.add('resultCode', `${shown(value)} is not a known result code`);
+}
+
+function readFlags(raw: Fields, type: EventType, problems: EventProblems): void {
+  for (const [field, types] of Object.entries(FLAG_FIELDS)) {
+    const value = raw[field];
+    if (value === undefined) {
+      continue;
+    }
+    if (!types.includes(type)) {
+      problems.add(field, `is only allowed on ${types.join(', ')} events`);
+    } else if (typeof value !== 'boolean') {
+      problems.add(field, 'must be true or false');
+    }
+  }
 }
 
 function readEvent(raw: unknown, index: number, caller: IngestCaller): DeliveryEvent | ErrorDetail[] {
@@ -160,6 +194,7 @@ function readEvent(raw: unknown, index: number, caller: IngestCaller): DeliveryE
   }
   const type = fields.type as EventType;
   const knownType = EVENT_TYPES.includes(type);
+  const rule = knownType ? EVENT_TYPE_RULES[type] : undefined;
   if (!knownType) {
     problems.add('type', `must be one of ${EVENT_TYPES.join(', ')}`);
   }
@@ -167,14 +202,14 @@ function readEvent(raw: unknown, index: number, caller: IngestCaller): DeliveryE
   const template = optionalString(fields, 'template', MAX_NAME_LENGTH, problems) ?? NO_TEMPLATE;
   const domain = readDomain(fields, problems);
   const requestedAt = readTime(fields, 'requestedAt', true, problems);
-  const sentAt = readTime(fields, 'sentAt', knownType && NEEDS_SENT_AT.has(type), problems);
+  const sentAt = readTime(fields, 'sentAt', rule?.needsSentAt ?? false, problems);
   readTime(fields, 'at', false, problems);
   const resultCode = knownType ? readResultCode(fields, type, problems) : undefined;
   const count = readCount(fields, problems);
   optionalString(fields, 'requestId', MAX_ID_LENGTH, problems);
   optionalString(fields, 'messageId', MAX_ID_LENGTH, problems);
-  if (fields.advertising !== undefined && typeof fields.advertising !== 'boolean') {
-    problems.add('advertising', 'must be true or false');
+  if (knownType) {
+    readFlags(fields, type, problems);
   }
   if (problems.details.length > 0) {
     return problems.details;
@@ -188,7 +223,7 @@ function readEvent(raw: unknown, index: number, caller: IngestCaller): DeliveryE
     requestedAt: requestedAt!,
     count: count!,
   };
-  if (NEEDS_SENT_AT.has(type)) {
+  if (rule!.needsSentAt) {
     event.sentAt = sentAt;
   }
   if (resultCode !== undefined) {

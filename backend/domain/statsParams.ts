@@ -5,9 +5,10 @@
  */
 import { DateTime } from 'luxon';
 import { badRequest } from './errors';
-import { normalizeDomain } from './events';
+import { canonicalHostName } from './hostName';
 import { RESULT_CODES } from './resultCodes';
-import { isValidZone, parseQueryTime } from './timestamps';
+import { planBuckets } from './timeBuckets';
+import { canonicalZone, parseQueryTime } from './timestamps';
 import { INTERVALS, type FilterKey, type Interval, type ViewDefinition } from './views';
 
 export type RawParams = Record<string, unknown>;
@@ -34,6 +35,10 @@ export interface StatsRequest {
 
 export const ALL_MARKER = '$__all';
 const MAX_FILTER_VALUES = 500;
+/** Room for 500 values of each filter together, with every other parameter: the query parser applies all or refuses. */
+export const MAX_QUERY_PARAMETERS = 2000;
+/** Cells (series entries: buckets x rows) of one answer; beyond it memory and body size grow without bound. */
+export const MAX_ANSWER_CELLS = 300_000;
 const APPROX_MS: Record<Interval, number> = {
   '1h': 3_600_000,
   '1d': 86_400_000,
@@ -90,7 +95,8 @@ function filterValues(raw: RawParams, name: FilterKey, view: ViewDefinition, str
     throw badRequest('invalid_filter', `${name} takes at most ${MAX_FILTER_VALUES} values`);
   }
   if (name === 'domain') {
-    return [...new Set(taken.map((value) => normalizeDomain(value) || value.toLowerCase()))];
+    // Stored names are canonical host names; any other value can only match nothing.
+    return [...new Set(taken.map((value) => canonicalHostName(value) ?? value.toLowerCase()))];
   }
   if (name === 'resultCode') {
     const unknown = taken.filter((code) => !RESULT_CODES.has(code));
@@ -124,15 +130,41 @@ function time(raw: RawParams, name: 'from' | 'to', tz: string, fallback: number)
   return parsed;
 }
 
+/** The zone as the tz database spells it: answers name it so, and InfluxDB is given only such names. */
 export function parseZone(raw: RawParams, defaultZone: string): string {
   const tz = single(raw, 'tz') || defaultZone;
-  if (!isValidZone(tz)) {
+  const canonical = canonicalZone(tz);
+  if (canonical === undefined) {
     throw badRequest(
       'invalid_tz',
       `tz ${JSON.stringify(tz.slice(0, 100))} is not an IANA time zone (e.g. Asia/Seoul, Europe/Berlin, UTC)`
     );
   }
-  return tz;
+  return canonical;
+}
+
+/**
+ * The one cap on an answer's size: `buckets` x `rows` cells at most MAX_ANSWER_CELLS.
+ * `narrowRows` says how to ask for fewer rows (e.g. "a smaller top").
+ */
+export function checkAnswerCells(buckets: number, rows: number, narrowRows: string): void {
+  if (buckets * rows > MAX_ANSWER_CELLS) {
+    throw badRequest(
+      'answer_too_large',
+      `the answer would have ${buckets} buckets x ${rows} rows = ${buckets * rows} cells; at most ${MAX_ANSWER_CELLS} are allowed: choose a longer interval, a shorter range or ${narrowRows}`
+    );
+  }
+}
+
+/** Rows a distribution view can have before its data is read: top plus "(other)", or every code asked for. */
+function checkDistributionCells(view: ViewDefinition, request: StatsRequest): void {
+  const buckets = planBuckets(request.from, request.to, request.interval, request.tz).starts.length;
+  if (view.shape === 'distribution' && view.dimension === 'domain') {
+    checkAnswerCells(buckets, request.top + 1, 'a smaller top');
+  } else {
+    const codes = request.filters.resultCode.length || RESULT_CODES.size;
+    checkAnswerCells(buckets, codes, 'fewer resultCode values');
+  }
 }
 
 /** [from, to) of the `days` local days that end with today. */
@@ -179,7 +211,7 @@ export function parseStatsParams(
   if (format !== 'json' && format !== 'xlsx') {
     throw badRequest('invalid_parameter', 'format must be json or xlsx');
   }
-  return {
+  const request: StatsRequest = {
     account,
     from,
     to,
@@ -195,4 +227,8 @@ export function parseStatsParams(
     months: wholeNumber(raw, 'months', 1, 3, 3),
     format,
   };
+  if (view.shape === 'distribution') {
+    checkDistributionCells(view, request);
+  }
+  return request;
 }

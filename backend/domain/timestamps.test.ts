@@ -1,5 +1,12 @@
 import { DateTime } from 'luxon';
-import { bucketCeil, bucketStart, parseEventTime, parseIsoWithOffset, parseQueryTime } from './timestamps';
+import {
+  bucketCeil,
+  bucketStart,
+  canonicalZone,
+  parseEventTime,
+  parseIsoWithOffset,
+  parseQueryTime,
+} from './timestamps';
 
 test('ISO 8601 with an offset parses exactly as a full date library does', () => {
   const samples = [
@@ -50,3 +57,39 @@ test('query bounds without an offset are wall-clock time in the zone', () => {
     'must be ISO 8601 (e.g. 2026-03-01 or 2026-03-01T00:00:00+09:00) or epoch milliseconds'
   );
 });
+
+test('query bounds outside what InfluxDB can group are refused, naming the range', () => {
+  const range = 'must lie between 1900-01-01T00:00:00Z and 2200-01-01T00:00:00Z';
+  expect(parseQueryTime('1900-01-01T00:00:00Z', 'UTC')).toBe(Date.UTC(1900, 0, 1));
+  expect(parseQueryTime('2200-01-01T00:00:00Z', 'UTC')).toBe(Date.UTC(2200, 0, 1));
+  expect(parseQueryTime('1899-12-31T23:59:59.999Z', 'UTC')).toBe(range);
+  expect(parseQueryTime('2200-01-01T00:00:00.001Z', 'UTC')).toBe(range);
+  expect(parseQueryTime('1677-09-20', 'UTC')).toBe(range);
+  // local midnight in Seoul is 15:00 the day before in UTC
+  expect(parseQueryTime('1900-01-01', 'Asia/Seoul')).toBe(range);
+  expect(parseQueryTime('999999999999999', 'UTC')).toBe(range);
+  expect(parseQueryTime('0', 'UTC')).toBe(0);
+});
+
+test.each([
+  ['utc', 'UTC'],
+  ['UTC', 'UTC'],
+  ['asia/seoul', 'Asia/Seoul'],
+  ['ASIA/SEOUL', 'Asia/Seoul'],
+  ['Asia/Kathmandu', 'Asia/Kathmandu'],
+  ['asia/kathmandu', 'Asia/Kathmandu'],
+  ['Asia/Katmandu', 'Asia/Katmandu'],
+  ['america/argentina/buenos_aires', 'America/Argentina/Buenos_Aires'],
+  ['etc/gmt+5', 'Etc/GMT+5'],
+  ['us/eastern', 'US/Eastern'],
+  ['europe/kyiv', 'Europe/Kyiv'],
+])('zone %j is spelled %j', (name, spelled) => {
+  expect(canonicalZone(name)).toBe(spelled);
+});
+
+test.each(['Mars/Olympus', '+09:00', 'Z', '', 'Asia/Seoul ', '../etc/passwd', 'Asia/Seoul\n'])(
+  'zone %j is refused',
+  (name) => {
+    expect(canonicalZone(name)).toBeUndefined();
+  }
+);

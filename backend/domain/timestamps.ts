@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { DateTime, IANAZone } from 'luxon';
 
 /** Storage resolution: every day and hour boundary of every IANA zone in use falls on it (+05:45 included). */
@@ -6,6 +7,14 @@ export const BUCKET_MS = 15 * 60 * 1000;
 /** Events outside these years are refused: they are typos, and InfluxDB cannot store all of them. */
 const EARLIEST = Date.UTC(2000, 0, 1);
 const LATEST = Date.UTC(2100, 0, 1);
+
+/**
+ * Query bounds: well inside what InfluxDB stores (int64 nanoseconds, 1677 to 2262) and can
+ * group by local days in every zone without overflowing; no event lies outside 2000-2099.
+ */
+export const EARLIEST_QUERY_TIME = Date.UTC(1900, 0, 1);
+export const LATEST_QUERY_TIME = Date.UTC(2200, 0, 1);
+export const QUERY_RANGE_TEXT = 'between 1900-01-01T00:00:00Z and 2200-01-01T00:00:00Z';
 
 const ISO_WITH_OFFSET =
   /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(?:(Z)|([+-])(\d{2}):?(\d{2}))$/;
@@ -77,18 +86,59 @@ export function isValidZone(zone: string): boolean {
   return IANAZone.isValidZone(zone);
 }
 
+/** The tz database's own spelling of zone names, by lower-case name (tzdata.zi lists links too). */
+const SYSTEM_TZDATA = '/usr/share/zoneinfo/tzdata.zi';
+let zoneSpellings: Map<string, string> | undefined;
+
+function knownSpellings(): Map<string, string> {
+  if (!zoneSpellings) {
+    const names = ['UTC', ...Intl.supportedValuesOf('timeZone')];
+    try {
+      // "Z name ..." zones and "L target name" links: aliases ICU folds into other names.
+      for (const line of readFileSync(SYSTEM_TZDATA, 'utf8').split('\n')) {
+        const fields = line.split(' ');
+        if (fields[0] === 'Z' || fields[0] === 'L') {
+          names.push(fields[fields[0] === 'Z' ? 1 : 2]);
+        }
+      }
+    } catch {
+      // No system tz database: ICU's names and canonical spellings still cover every zone.
+    }
+    zoneSpellings = new Map(names.map((name) => [name.toLowerCase(), name]));
+  }
+  return zoneSpellings;
+}
+
+/**
+ * A zone name as the tz database spells it (`asia/seoul` -> `Asia/Seoul`, `utc` -> `UTC`),
+ * or undefined when it names no IANA zone. InfluxDB looks zone names up case-sensitively, so
+ * only such spellings may reach it. An alias spelled in no known way gets ICU's canonical name.
+ */
+export function canonicalZone(name: string): string | undefined {
+  if (!/^[A-Za-z][A-Za-z0-9_/+-]*$/.test(name) || !isValidZone(name)) {
+    return undefined;
+  }
+  return (
+    knownSpellings().get(name.toLowerCase()) ??
+    new Intl.DateTimeFormat('en-US', { timeZone: name }).resolvedOptions().timeZone
+  );
+}
+
 /**
  * A query bound: ISO 8601 with an offset, epoch ms, or a local date/time without an
  * offset (taken as wall-clock time in `zone`). Returns epoch ms, or an error message.
  */
 export function parseQueryTime(value: string, zone: string): number | string {
+  let ms: number;
   if (/^\d{1,15}$/.test(value)) {
-    return Number(value);
+    ms = Number(value);
+  } else {
+    const withOffset = ISO_WITH_OFFSET.test(value);
+    const parsed = withOffset ? DateTime.fromISO(value, { setZone: true }) : DateTime.fromISO(value, { zone });
+    if (!/^\d{4}-\d{2}-\d{2}/.test(value) || !parsed.isValid) {
+      return 'must be ISO 8601 (e.g. 2026-03-01 or 2026-03-01T00:00:00+09:00) or epoch milliseconds';
+    }
+    ms = parsed.toMillis();
   }
-  const withOffset = ISO_WITH_OFFSET.test(value);
-  const parsed = withOffset ? DateTime.fromISO(value, { setZone: true }) : DateTime.fromISO(value, { zone });
-  if (!/^\d{4}-\d{2}-\d{2}/.test(value) || !parsed.isValid) {
-    return 'must be ISO 8601 (e.g. 2026-03-01 or 2026-03-01T00:00:00+09:00) or epoch milliseconds';
-  }
-  return parsed.toMillis();
+  return ms >= EARLIEST_QUERY_TIME && ms <= LATEST_QUERY_TIME ? ms : `must lie ${QUERY_RANGE_TEXT}`;
 }

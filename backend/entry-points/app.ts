@@ -7,6 +7,7 @@ import { authenticate, requireAdmin } from './auth';
 import { errorHandler, notFound } from './errors';
 import { openApiDocument } from './openapi';
 import { requestLog } from './requestLog';
+import { strictUrl } from './requestUrl';
 import { eventsRouter } from './routes/events';
 import { healthRouter, type OutboxAge } from './routes/health';
 import { statsRouter } from './routes/stats';
@@ -47,9 +48,10 @@ export function metricsHandler(metrics: BackendMetrics): RequestHandler {
 export function createApp(services: Services, observability: AppObservability): Express {
   const app = express();
   app.disable('x-powered-by');
-  app.set('query parser', 'simple');
+  app.set('query parser', false); // strictUrl parses the query: every parameter or a 400
   app.use(requestLog(observability.logger, observability.metrics));
   app.use(securityHeaders);
+  app.use(strictUrl);
   app.use(healthRouter(services, observability.outboxAgeSeconds));
   app.get('/api/v1/openapi.json', (_req, res) => {
     res.json(openApiDocument);

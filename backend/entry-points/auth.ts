@@ -35,9 +35,16 @@ export function authenticate(entries: readonly ApiKeyEntry[], limiter?: RateLimi
   const lookup = keyring(entries);
   return (req: Request, _res: Response, next: NextFunction) => {
     const header = req.headers.authorization;
-    const match = header ? /^Bearer\s+(\S+)\s*$/i.exec(header) : null;
-    if (!match) {
+    if (header === undefined || header.trim() === '') {
       throw new ApiError(401, 'unauthorized', 'missing API key: send Authorization: Bearer <key>');
+    }
+    const match = /^Bearer +([^\s]+) *$/i.exec(header);
+    if (!match) {
+      throw new ApiError(
+        401,
+        'unauthorized',
+        'the Authorization header is malformed: send exactly "Bearer <key>" (one key, no other words)'
+      );
     }
     const entry = lookup(match[1]);
     if (!entry) {

@@ -1,11 +1,13 @@
 /** Every error answers JSON {error:{code,message,details}}; callers' mistakes are 4xx, never a stack trace. */
 import type { NextFunction, Request, Response } from 'express';
 import { ApiError } from '../domain/errors';
+import { unsupportedCharset } from './bodyText';
 
 interface BodyParserError extends Error {
   type?: string;
   status?: number;
   limit?: number;
+  charset?: string;
 }
 
 function fromBodyParser(error: BodyParserError): ApiError | undefined {
@@ -20,6 +22,8 @@ function fromBodyParser(error: BodyParserError): ApiError | undefined {
       return new ApiError(415, 'unsupported_encoding', 'Content-Encoding must be gzip, deflate or none');
     case 'entity.parse.failed':
       return new ApiError(400, 'invalid_json', `the body is not valid JSON: ${error.message}`);
+    case 'charset.unsupported':
+      return unsupportedCharset(error.charset ?? '');
     case 'request.aborted':
       return new ApiError(400, 'request_aborted', 'the request was aborted');
     default:

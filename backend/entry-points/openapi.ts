@@ -1,6 +1,8 @@
 /** The OpenAPI 3 description of every endpoint, built from the same view definitions the answers use. */
 import { EVENT_TYPES, MAX_EVENT_COUNT } from '../domain/events';
 import { RESULT_CODE_NAMES } from '../domain/resultCodes';
+import { MAX_ANSWER_CELLS, MAX_QUERY_PARAMETERS } from '../domain/statsParams';
+import { QUERY_RANGE_TEXT } from '../domain/timestamps';
 import {
   INTERVALS,
   METRIC_DEFINITIONS,
@@ -91,8 +93,11 @@ const commonParameters = [
     'from',
     'Start of the half-open range: ISO 8601 (with offset, or local to tz) or epoch ms. Default: 7 local days ending today.'
   ),
-  query('to', 'End of the half-open range (exclusive).'),
-  query('tz', 'IANA time zone for days and bucket labels.'),
+  query('to', `End of the half-open range (exclusive). Both bounds lie ${QUERY_RANGE_TEXT}.`),
+  query(
+    'tz',
+    'IANA time zone for days and bucket labels, in any case; answers name it as the tz database spells it (asia/seoul: Asia/Seoul).'
+  ),
   query('interval', 'Bucket size; weeks start on Monday.', { type: 'string', enum: INTERVALS, default: '1d' }),
   query(
     'template',
@@ -123,11 +128,16 @@ const xlsx = {
   'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { schema: { type: 'string', format: 'binary' } },
 };
 const readErrors = {
-  '400': errorResponse('Invalid parameter, named in the message'),
-  '401': errorResponse('Missing or unknown API key'),
+  '400': errorResponse(
+    `Invalid parameter, named in the message; also more than ${MAX_QUERY_PARAMETERS} parameters (too_many_parameters), a path or parameter that is not percent-encoded UTF-8 (invalid_path, invalid_query), an answer over ${MAX_ANSWER_CELLS} cells, buckets x rows (answer_too_large)`
+  ),
+  '401': errorResponse('Missing or unknown API key, or a malformed Authorization header'),
   '403': errorResponse('Key lacks the scope, or names another account'),
   '429': errorResponse('Too many requests for this key (Retry-After)'),
-  '503': errorResponse('InfluxDB or DATA_DIR unavailable (influxdb_unavailable, storage_unavailable; Retry-After)'),
+  '431': errorResponse('Request line and headers over 16 KiB'),
+  '503': errorResponse(
+    'InfluxDB or DATA_DIR unavailable (influxdb_unavailable, storage_unavailable), or MAX_CONCURRENT_EXPORTS workbooks being built (exports_busy); Retry-After'
+  ),
 };
 
 function statsPath(summary: string, schema: string, extra: unknown[] = []) {
@@ -303,7 +313,7 @@ export const openApiDocument = {
           '401': errorResponse('Missing or unknown API key'),
           '403': errorResponse('Key lacks ingest, or an event names another account'),
           '413': errorResponse('Body too large'),
-          '415': errorResponse('Unsupported Content-Type or Content-Encoding'),
+          '415': errorResponse('Unsupported Content-Type, Content-Encoding or charset (UTF-8 only)'),
           '429': errorResponse('Too many requests for this key (Retry-After)'),
           '503': errorResponse(
             'InfluxDB is too far behind (outbox_full) or DATA_DIR cannot be written (storage_unavailable); Retry-After'

@@ -2,11 +2,12 @@
 import express, { Router, type Request } from 'express';
 import { ApiError, badRequest } from '../../domain/errors';
 import { actingAccount } from '../auth';
+import { utf8Body } from '../bodyText';
 import type { Services } from '../services';
 
 function parseBody(req: Request): unknown[] {
   const type = (req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
-  const text = Buffer.isBuffer(req.body) ? req.body.toString('utf8') : '';
+  const text = utf8Body(req);
   if (type === 'application/json') {
     let parsed: unknown;
     try {

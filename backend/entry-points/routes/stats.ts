@@ -2,10 +2,12 @@
 import { Router, type Request, type Response } from 'express';
 import { computeView } from '../../domain/computeView';
 import { badRequest, ApiError } from '../../domain/errors';
-import { parseStatsParams } from '../../domain/statsParams';
+import { parseStatsParams, type StatsRequest } from '../../domain/statsParams';
 import { isViewId, VIEW_IDS, VIEWS, type ViewDefinition } from '../../domain/views';
 import { sheetFromResponse, streamWorkbook, workbookFor, type SheetSpec } from '../../export';
+import { DEFAULT_MAX_CONCURRENT_EXPORTS } from '../../config';
 import { actingAccount } from '../auth';
+import { ExportSlots } from '../exportSlots';
 import type { Services } from '../services';
 
 /** Aborted when the client goes away, so InfluxDB queries and exports stop too. */
@@ -22,9 +24,20 @@ function clientSignal(res: Response): AbortSignal {
 export function statsRouter(services: Services): Router {
   const router = Router();
 
-  async function sheet(req: Request, view: ViewDefinition, account: string, strict: boolean, signal: AbortSignal) {
+  const exportSlots = new ExportSlots(services.config.maxConcurrentExports ?? DEFAULT_MAX_CONCURRENT_EXPORTS);
+
+  /** `beforeReading` runs once the parameters are valid: a refused request never takes an export slot. */
+  async function sheet(
+    req: Request,
+    view: ViewDefinition,
+    account: string,
+    strict: boolean,
+    signal: AbortSignal,
+    beforeReading: (request: StatsRequest) => void = () => undefined
+  ) {
     const now = services.now();
     const request = parseStatsParams(req.query, view, account, services.config.defaultTz, now, strict);
+    beforeReading(request);
     const response = await computeView(services.stats, services.limits, view, request, now, signal);
     const context = {
       account: request.account,
@@ -46,7 +59,11 @@ export function statsRouter(services: Services): Router {
     const view = VIEWS[id];
     const account = actingAccount(req, 'read');
     const signal = clientSignal(res);
-    const { request, response, spec } = await sheet(req, view, account, true, signal);
+    const { request, response, spec } = await sheet(req, view, account, true, signal, (parsed) => {
+      if (parsed.format === 'xlsx') {
+        exportSlots.hold(res);
+      }
+    });
     if (request.format === 'xlsx') {
       await streamWorkbook(res, workbookFor([spec()], new Date(services.now())), signal);
       return;
@@ -73,6 +90,7 @@ export function statsRouter(services: Services): Router {
       );
     }
     const signal = clientSignal(res);
+    exportSlots.hold(res);
     const sheets: SheetSpec[] = [];
     for (const id of ids) {
       sheets.push((await sheet(req, VIEWS[id as keyof typeof VIEWS], account, false, signal)).spec());

@@ -5,6 +5,7 @@ import { parseLimits } from '../../domain/limits';
 import { parseRange, parseZone } from '../../domain/statsParams';
 import { listValues, VALUE_KINDS } from '../../domain/values';
 import { actingAccount } from '../auth';
+import { requireUtf8 } from '../bodyText';
 import type { Services } from '../services';
 
 export function valuesAndLimitsRouter(services: Services): Router {
@@ -30,7 +31,7 @@ export function valuesAndLimitsRouter(services: Services): Router {
     res.json(services.limits.get(actingAccount(req, 'read')));
   });
 
-  router.put('/limits', express.json({ limit: '16kb', strict: false }), async (req, res) => {
+  router.put('/limits', express.json({ limit: '16kb', strict: false, verify: requireUtf8 }), async (req, res) => {
     const account = actingAccount(req, 'admin');
     res.json(await services.limits.set(account, parseLimits(req.body), services.now()));
   });

@@ -1,0 +1,45 @@
+/**
+ * Recipient domains as DNS host names: IDNA (UTS #46, nontransitional) by the `tr46`
+ * package, then LDH labels of 1 to 63 characters, 253 at most in all, under a top-level
+ * label that is not a number. A name is only ever case-folded and IDNA-converted, never
+ * repaired: anything else is not a host name.
+ */
+import { toASCII } from 'tr46';
+
+export const MAX_HOST_NAME_LENGTH = 253;
+
+/**
+ * ASCII letters, digits and inner hyphens, without `--` in the third and fourth places
+ * (which is where `xn--` labels and other reserved labels have it): for these names UTS #46
+ * does nothing but lower-case the letters, so ingestion skips the costly conversion.
+ */
+const PLAIN_LABEL = '(?![A-Za-z0-9]{2}--)[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?';
+const PLAIN_HOST_NAME = new RegExp(`^(?:${PLAIN_LABEL}\\.)+${PLAIN_LABEL}$`);
+/** A numeric top-level label would make an IPv4 address look like a name. */
+const NUMERIC_TOP_LABEL = /(?:^|\.)[0-9]+$/;
+
+function underTopLevel(ascii: string): string | undefined {
+  return ascii.includes('.') && !NUMERIC_TOP_LABEL.test(ascii) ? ascii : undefined;
+}
+
+/** The UTS #46 conversion with every check on; the reference the fast path must agree with. */
+export function idnaHostName(name: string): string | undefined {
+  const ascii = toASCII(name, {
+    checkHyphens: true,
+    checkBidi: true,
+    checkJoiners: true,
+    useSTD3ASCIIRules: true,
+    verifyDNSLength: true,
+    transitionalProcessing: false,
+    ignoreInvalidPunycode: false,
+  });
+  return ascii === null ? undefined : underTopLevel(ascii);
+}
+
+/** The lower-case ASCII (punycode) form of a host name, or undefined when `name` is none. */
+export function canonicalHostName(name: string): string | undefined {
+  if (name.length <= MAX_HOST_NAME_LENGTH && PLAIN_HOST_NAME.test(name)) {
+    return underTopLevel(name.toLowerCase());
+  }
+  return idnaHostName(name);
+}
