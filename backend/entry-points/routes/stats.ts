@@ -3,6 +3,7 @@ import { Router, type Request, type Response } from 'express';
 import { computeView } from '../../domain/computeView';
 import { badRequest, ApiError } from '../../domain/errors';
 import { parseStatsParams } from '../../domain/statsParams';
+import { clampToWindow, requestedWindow, windowFields } from '../../domain/subscriptions';
 import { isViewId, VIEW_IDS, VIEWS, type ViewDefinition } from '../../domain/views';
 import { sheetFromResponse, streamWorkbook, workbookFor, type SheetSpec } from '../../export';
 import { actingAccount } from '../auth';
@@ -24,8 +25,15 @@ export function statsRouter(services: Services): Router {
 
   async function sheet(req: Request, view: ViewDefinition, account: string, strict: boolean, signal: AbortSignal) {
     const now = services.now();
-    const request = parseStatsParams(req.query, view, account, services.config.defaultTz, now, strict);
-    const response = await computeView(services.stats, services.limits, view, request, now, signal);
+    const window = requestedWindow(services.subscriptions, account, req.query.period, req.caller!.admin);
+    const request = clampToWindow(
+      parseStatsParams(req.query, view, account, services.config.defaultTz, now, strict),
+      window
+    );
+    const response = {
+      ...(await computeView(services.stats, services.limits, view, request, now, signal, window)),
+      ...windowFields(window, request.tz),
+    };
     const context = {
       account: request.account,
       filters: request.filters,
