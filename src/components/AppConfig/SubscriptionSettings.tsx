@@ -1,4 +1,4 @@
-import React, { useCallback, useEffect, useMemo, useState } from 'react';
+import React, { useEffect, useMemo, useState } from 'react';
 import { getBackendSrv } from '@grafana/runtime';
 import { Alert, Button, Field, FieldSet, Input, SecretInput, Stack, Text } from '@grafana/ui';
 import type { AccountJson } from '../../../backend/domain/subscriptions';
@@ -38,21 +38,29 @@ export function SubscriptionSettings({ jsonData, adminKeySet, save }: Subscripti
   const [error, setError] = useState<string>();
   const configured = adminKeySet && Boolean(jsonData.apiUrl) && Boolean(jsonData.account);
 
-  const load = useCallback(async () => {
+  useEffect(() => {
     if (!configured) {
       return;
     }
-    try {
-      setAccount(await api.read(jsonData.account!));
-      setError(undefined);
-    } catch (failure) {
-      setError((failure as Error).message);
-    }
+    // An answer that comes after the settings changed is not shown.
+    let current = true;
+    api.read(jsonData.account!).then(
+      (answer) => {
+        if (current) {
+          setAccount(answer);
+          setError(undefined);
+        }
+      },
+      (failure: Error) => {
+        if (current) {
+          setError(failure.message);
+        }
+      }
+    );
+    return () => {
+      current = false;
+    };
   }, [api, configured, jsonData.account]);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
 
   const startNewPeriod = async () => {
     try {
