@@ -6,6 +6,7 @@ import type { BackendConfig } from './config';
 import { IngestService } from './domain/ingest';
 import { LimitsService } from './domain/limits';
 import { StatsService } from './domain/statsService';
+import { SubscriptionService } from './domain/subscriptions';
 import { createApp, metricsHandler, securityHeaders } from './entry-points/app';
 import { answerClientError } from './entry-points/clientErrors';
 import type { Services } from './entry-points/services';
@@ -15,6 +16,7 @@ import { OutboxClock } from './observability/outboxClock';
 import { CounterStore } from './storage/counterStore';
 import { InfluxClient, InfluxUnavailableError } from './storage/influxClient';
 import { OutboxFlusher } from './storage/outboxFlusher';
+import { SubscriptionStore } from './storage/subscriptionStore';
 
 export interface RunningBackend {
   url: string;
@@ -40,10 +42,11 @@ class MeasuredIngestService extends IngestService {
   constructor(
     store: CounterStore,
     flusher: OutboxFlusher,
+    subscriptions: SubscriptionService,
     maxOutbox: number,
     private readonly metrics: BackendMetrics
   ) {
-    super(store, flusher, maxOutbox);
+    super(store, flusher, subscriptions, maxOutbox);
   }
 
   override ingest(...args: Parameters<IngestService['ingest']>): ReturnType<IngestService['ingest']> {
@@ -91,6 +94,8 @@ export async function startBackend(config: BackendConfig, options: StartOptions 
     token: config.influxToken,
   });
   const store = new CounterStore(config.dataDir, config.writerId);
+  const subscriptionStore = new SubscriptionStore(config.dataDir);
+  const subscriptions = new SubscriptionService(subscriptionStore);
   const clock = new OutboxClock(now());
   const outboxReading = () => {
     clock.note(store.lastSeq(), now());
@@ -128,6 +133,7 @@ export async function startBackend(config: BackendConfig, options: StartOptions 
     await ensureDatabase();
   } catch (error) {
     store.close();
+    subscriptionStore.close();
     throw error;
   }
   const limits = new LimitsService(store, influx, config.limitChangeRequestUrl);
@@ -137,9 +143,10 @@ export async function startBackend(config: BackendConfig, options: StartOptions 
     store,
     influx,
     flusher,
-    ingest: new MeasuredIngestService(store, flusher, config.maxOutbox, metrics),
+    ingest: new MeasuredIngestService(store, flusher, subscriptions, config.maxOutbox, metrics),
     stats: new StatsService(influx, flusher, store),
     limits,
+    subscriptions,
     now,
   };
   // Ages are exact to a second whether or not anyone is looking.
@@ -164,6 +171,7 @@ export async function startBackend(config: BackendConfig, options: StartOptions 
     await Promise.all([close(api.server), ...(metricsListener ? [close(metricsListener.server)] : [])]);
     await flusher.stop();
     store.close();
+    subscriptionStore.close();
   };
   if (config.metricsPort !== undefined) {
     const metricsApp = express().disable('x-powered-by').use(securityHeaders).get('/metrics', metricsHandler(metrics));

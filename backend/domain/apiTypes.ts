@@ -12,8 +12,15 @@ export interface TimeViewRow extends TimeRowValues {
   time: string;
 }
 
+/** Set when the account has subscription periods: the answer shows the latest one only (docs/subscriptions.md). */
+export interface PeriodFields {
+  since?: string;
+  /** Once that period has ended. */
+  until?: string;
+}
+
 /** What every ranged view answer starts with: the range as bucket labels, the zone, the interval. */
-export interface RangeHeader {
+export interface RangeHeader extends PeriodFields {
   from: string;
   to: string;
   tz: string;
@@ -75,7 +82,7 @@ export interface SendingLimitMonth {
   days: SendingLimitDay[];
 }
 
-export interface SendingLimitResponse {
+export interface SendingLimitResponse extends PeriodFields {
   view: 'sending-limit';
   tz: string;
   limit: Limits;

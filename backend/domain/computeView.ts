@@ -4,6 +4,7 @@ import type { LimitsService } from './limits';
 import { sendingLimitView } from './sendingLimit';
 import type { StatsRequest } from './statsParams';
 import type { StatsService } from './statsService';
+import type { VisibleWindow } from './subscriptions';
 import type { ViewDefinition } from './views';
 
 export function computeView(
@@ -12,7 +13,9 @@ export function computeView(
   view: ViewDefinition,
   request: StatsRequest,
   now: number,
-  signal?: AbortSignal
+  signal?: AbortSignal,
+  /** The subscription period shown (already applied to request's range). */
+  window?: VisibleWindow
 ): Promise<StatsResponse> {
   switch (view.shape) {
     case 'time':
@@ -20,6 +23,6 @@ export function computeView(
     case 'distribution':
       return stats.distribution(view, request, signal);
     case 'limit':
-      return sendingLimitView(stats, limits.get(request.account), request, now, signal);
+      return sendingLimitView(stats, limits.get(request.account), request, now, signal, window);
   }
 }

@@ -4,6 +4,7 @@ import type { OutboxFlusher } from '../storage/outboxFlusher';
 import { countersOf } from './counting';
 import { ApiError } from './errors';
 import { validateBatch, type IngestCaller } from './events';
+import type { SubscriptionService } from './subscriptions';
 
 export interface IngestResult {
   accepted: number;
@@ -14,12 +15,15 @@ export class IngestService {
   constructor(
     private readonly store: CounterStore,
     private readonly flusher: OutboxFlusher,
+    /** Refuses events for accounts whose subscription has ended. */
+    private readonly subscriptions: SubscriptionService,
     /** Changed counters waiting for InfluxDB beyond which new batches are refused (503). */
     private readonly maxOutbox: number
   ) {}
 
   ingest(raw: unknown[], caller: IngestCaller): IngestResult {
     const events = validateBatch(raw, caller);
+    this.subscriptions.admit(events.map((event) => event.account));
     const size = this.store.approximateOutboxSize();
     if (size >= this.maxOutbox) {
       this.flusher.kick();

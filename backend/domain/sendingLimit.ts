@@ -6,6 +6,7 @@ import { DateTime } from 'luxon';
 import type { Limits, SendingLimitMonth, SendingLimitResponse } from './apiTypes';
 import type { StatsRequest } from './statsParams';
 import type { StatsService } from './statsService';
+import { clampToWindow, type VisibleWindow } from './subscriptions';
 import { formatDate } from './timeBuckets';
 import { ratio } from './views';
 
@@ -62,17 +63,22 @@ export async function sendingLimitView(
   limits: Limits,
   request: StatsRequest,
   now: number,
-  signal?: AbortSignal
+  signal?: AbortSignal,
+  /** The subscription period the usage is counted in. */
+  window?: VisibleWindow
 ): Promise<SendingLimitResponse> {
   const starts = monthStarts(request.month, request.months, request.tz);
+  const months = clampToWindow(
+    { from: starts[0].toMillis(), to: starts[starts.length - 1].plus({ months: 1 }).toMillis() },
+    window
+  );
   const [rows] = await stats.sums(
     [
       {
         account: request.account,
         axis: 'request',
         kinds: ['requested', 'canceled'],
-        from: starts[0].toMillis(),
-        to: starts[starts.length - 1].plus({ months: 1 }).toMillis(),
+        ...months,
         time: { interval: '1d', tz: request.tz },
         groupBy: ['kind'],
       },

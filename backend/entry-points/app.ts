@@ -8,6 +8,7 @@ import { errorHandler, notFound } from './errors';
 import { openApiDocument } from './openapi';
 import { requestLog } from './requestLog';
 import { strictUrl } from './requestUrl';
+import { accountsRouter } from './routes/accounts';
 import { eventsRouter } from './routes/events';
 import { healthRouter, type OutboxAge } from './routes/health';
 import { statsRouter } from './routes/stats';
@@ -65,6 +66,7 @@ export function createApp(services: Services, observability: AppObservability): 
   app.use('/api/v1', eventsRouter(services));
   app.use('/api/v1', statsRouter(services));
   app.use('/api/v1', valuesAndLimitsRouter(services));
+  app.use('/api/v1', accountsRouter(services));
   app.use(notFound);
   app.use(errorHandler(observability.log));
   return app;

@@ -27,8 +27,19 @@ function metricProperties(metrics: readonly MetricKey[]) {
   );
 }
 
+/** Set when the account has subscription periods: the answer shows the latest period only. */
+const periodFields = {
+  since: {
+    type: 'string',
+    format: 'date-time',
+    description: 'Start of the subscription period shown (the range was clamped to it)',
+  },
+  until: { type: 'string', format: 'date-time', description: 'End of that period, once it has ended' },
+};
+
 /** The fields every ranged view answer starts with. */
 const rangeHeader = (view: string) => ({
+  ...periodFields,
   view: { type: 'string', enum: [view] },
   from: { type: 'string', format: 'date-time' },
   to: { type: 'string', format: 'date-time' },
@@ -113,12 +124,34 @@ const commonParameters = [
     true
   ),
   query('account', 'Admin keys only: the account to read.'),
+  query(
+    'period',
+    'current (default): only the latest subscription period of the account; all (admin keys only): every period.',
+    { type: 'string', enum: ['current', 'all'], default: 'current' }
+  ),
   query('format', 'json, or xlsx for a streamed Excel workbook.', {
     type: 'string',
     enum: ['json', 'xlsx'],
     default: 'json',
   }),
 ];
+
+const period = {
+  type: 'object',
+  properties: {
+    subscribedAt: { type: 'string', format: 'date-time' },
+    unsubscribedAt: { type: 'string', format: 'date-time', nullable: true },
+  },
+};
+const accountSchema = {
+  type: 'object',
+  required: ['account', 'subscribedAt', 'periods'],
+  properties: {
+    account: { type: 'string' },
+    subscribedAt: { type: 'string', format: 'date-time', nullable: true, description: 'Start of the open period' },
+    periods: { type: 'array', items: period, description: 'Oldest first; none for an account never configured' },
+  },
+};
 
 const errorResponse = (description: string) => ({
   description,
@@ -139,6 +172,24 @@ const readErrors = {
     'InfluxDB or DATA_DIR unavailable (influxdb_unavailable, storage_unavailable), or MAX_CONCURRENT_EXPORTS workbooks being built (exports_busy); Retry-After'
   ),
 };
+
+const accountAnswer = (description: string) => ({
+  description,
+  content: { 'application/json': { schema: ref('Account') } },
+});
+const periodBody = (field: string) => ({
+  required: false,
+  content: {
+    'application/json': {
+      schema: {
+        type: 'object',
+        properties: {
+          [field]: { type: 'string', format: 'date-time', description: 'Default: now; never in the future' },
+        },
+      },
+    },
+  },
+});
 
 function statsPath(summary: string, schema: string, extra: unknown[] = []) {
   return {
@@ -219,6 +270,7 @@ export const openApiDocument = {
         },
       },
       Event: eventSchema,
+      Account: accountSchema,
       Limits: limitsSchema,
       RequestDateView: timeViewSchema(REQUEST_DATE_VIEW),
       SendDateView: timeViewSchema(SEND_DATE_VIEW),
@@ -232,6 +284,7 @@ export const openApiDocument = {
         properties: {
           view: { type: 'string', enum: ['sending-limit'] },
           tz: { type: 'string' },
+          ...periodFields,
           limit: limitsSchema,
           months: {
             type: 'array',
@@ -363,6 +416,7 @@ export const openApiDocument = {
               query('tz', 'Zone of local dates'),
               query('q', 'Substring, case-insensitive'),
               query('account', 'Admin keys only'),
+              query('period', 'As for the views: current (default) or all (admin keys only)'),
             ],
             responses: {
               '200': { description: 'Sorted values', content: { 'application/json': { schema: ref('Values') } } },
@@ -372,6 +426,38 @@ export const openApiDocument = {
         },
       ])
     ),
+    '/api/v1/accounts/{account}': {
+      get: {
+        summary: "The account's subscription periods (its own keys, or admin)",
+        security: [{ bearer: [] }],
+        parameters: [{ name: 'account', in: 'path', required: true, schema: { type: 'string' } }],
+        responses: { '200': accountAnswer('The periods'), ...readErrors },
+      },
+    },
+    '/api/v1/accounts/{account}/subscription': {
+      put: {
+        summary: 'Start a subscription period (admin); views then start at subscribedAt',
+        security: [{ bearer: [] }],
+        parameters: [{ name: 'account', in: 'path', required: true, schema: { type: 'string' } }],
+        requestBody: periodBody('subscribedAt'),
+        responses: {
+          '200': accountAnswer('The periods, the new one open'),
+          '409': errorResponse('A period is open (already_subscribed) or the last one ended later (period_overlap)'),
+          ...readErrors,
+        },
+      },
+      delete: {
+        summary: "End the open period (admin); the account's events are refused until a new one starts",
+        security: [{ bearer: [] }],
+        parameters: [{ name: 'account', in: 'path', required: true, schema: { type: 'string' } }],
+        requestBody: periodBody('unsubscribedAt'),
+        responses: {
+          '200': accountAnswer('The periods, the last one ended'),
+          '409': errorResponse('No period is open (not_subscribed)'),
+          ...readErrors,
+        },
+      },
+    },
     '/api/v1/limits': {
       get: {
         summary: "The account's sending limits",

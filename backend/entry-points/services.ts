@@ -2,6 +2,7 @@ import type { BackendConfig } from '../config';
 import type { IngestService } from '../domain/ingest';
 import type { LimitsService } from '../domain/limits';
 import type { StatsService } from '../domain/statsService';
+import type { SubscriptionService } from '../domain/subscriptions';
 import type { CounterStore } from '../storage/counterStore';
 import type { InfluxClient } from '../storage/influxClient';
 import type { OutboxFlusher } from '../storage/outboxFlusher';
@@ -15,5 +16,6 @@ export interface Services {
   ingest: IngestService;
   stats: StatsService;
   limits: LimitsService;
+  subscriptions: SubscriptionService;
   now(): number;
 }

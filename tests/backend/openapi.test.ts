@@ -22,11 +22,14 @@ test('served without a key, listing every endpoint of the contract', async () =>
       '/api/v1/events',
       '/api/v1/export',
       '/api/v1/limits',
+      '/api/v1/accounts/{account}',
+      '/api/v1/accounts/{account}/subscription',
       ...VIEW_IDS.map((id) => `/api/v1/stats/${id}`),
       ...['templates', 'domains', 'result-codes'].map((kind) => `/api/v1/values/${kind}`),
     ].sort()
   );
   expect(Object.keys(body.paths['/api/v1/limits'])).toEqual(['get', 'put']);
+  expect(Object.keys(body.paths['/api/v1/accounts/{account}/subscription'])).toEqual(['put', 'delete']);
   expect(Object.keys(body.components.schemas.RequestDateView.properties.totals.properties)).toHaveLength(11);
   expect(Object.keys(body.components.schemas.SendDateView.properties.totals.properties)).toHaveLength(8);
 });

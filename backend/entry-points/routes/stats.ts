@@ -3,6 +3,7 @@ import { Router, type Request, type Response } from 'express';
 import { computeView } from '../../domain/computeView';
 import { badRequest, ApiError } from '../../domain/errors';
 import { parseStatsParams, type StatsRequest } from '../../domain/statsParams';
+import { clampToWindow, requestedWindow, windowFields } from '../../domain/subscriptions';
 import { isViewId, VIEW_IDS, VIEWS, type ViewDefinition } from '../../domain/views';
 import { sheetFromResponse, streamWorkbook, workbookFor, type SheetSpec } from '../../export';
 import { DEFAULT_MAX_CONCURRENT_EXPORTS } from '../../config';
@@ -36,9 +37,16 @@ export function statsRouter(services: Services): Router {
     beforeReading: (request: StatsRequest) => void = () => undefined
   ) {
     const now = services.now();
-    const request = parseStatsParams(req.query, view, account, services.config.defaultTz, now, strict);
+    const window = requestedWindow(services.subscriptions, account, req.query.period, req.caller!.admin);
+    const request = clampToWindow(
+      parseStatsParams(req.query, view, account, services.config.defaultTz, now, strict),
+      window
+    );
     beforeReading(request);
-    const response = await computeView(services.stats, services.limits, view, request, now, signal);
+    const response = {
+      ...(await computeView(services.stats, services.limits, view, request, now, signal, window)),
+      ...windowFields(window, request.tz),
+    };
     const context = {
       account: request.account,
       filters: request.filters,

@@ -3,6 +3,7 @@ import express, { Router } from 'express';
 import { ApiError } from '../../domain/errors';
 import { parseLimits } from '../../domain/limits';
 import { parseRange, parseZone } from '../../domain/statsParams';
+import { clampToWindow, requestedWindow } from '../../domain/subscriptions';
 import { listValues, VALUE_KINDS } from '../../domain/values';
 import { actingAccount } from '../auth';
 import { requireUtf8 } from '../bodyText';
@@ -22,7 +23,8 @@ export function valuesAndLimitsRouter(services: Services): Router {
     }
     const account = actingAccount(req, 'read');
     const tz = parseZone(req.query, services.config.defaultTz);
-    const range = parseRange(req.query, tz, services.now(), 30);
+    const window = requestedWindow(services.subscriptions, account, req.query.period, req.caller!.admin);
+    const range = clampToWindow(parseRange(req.query, tz, services.now(), 30), window);
     const search = typeof req.query.q === 'string' ? req.query.q : '';
     res.json({ values: await listValues(services.stats, kind, account, range, search) });
   });

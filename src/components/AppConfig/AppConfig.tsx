@@ -4,15 +4,16 @@ import { getDataSourceSrv } from '@grafana/runtime';
 import { Alert, Button, FieldSet, LinkButton, Stack, Text, TextLink } from '@grafana/ui';
 import { DATASOURCE_PLUGIN_ID } from '../../datasource/types';
 import { reloadGrafana, saveAppSettings } from './pluginSettings';
+import { SubscriptionSettings, type SubscriptionJsonData } from './SubscriptionSettings';
 
-export interface AppConfigProps extends PluginConfigPageProps<AppPluginMeta<{}>> {}
+export interface AppConfigProps extends PluginConfigPageProps<AppPluginMeta<SubscriptionJsonData>> {}
 
 /**
- * The app keeps no settings of its own: the backend URL and API key belong to the bundled data
- * source. This page enables the app and leads to the data source's settings.
+ * The statistics are read through the bundled data source (its backend URL and API key). The
+ * app's own settings serve subscription periods only: an admin key, used by its admin route.
  */
 const AppConfig = ({ plugin }: AppConfigProps) => {
-  const { id, enabled, jsonData } = plugin.meta;
+  const { id, enabled, jsonData, secureJsonFields } = plugin.meta;
   const [saveError, setSaveError] = useState<string>();
   const dataSources = getDataSourceSrv().getList({ pluginId: DATASOURCE_PLUGIN_ID });
 
@@ -71,6 +72,19 @@ const AppConfig = ({ plugin }: AppConfigProps) => {
           </Text>
         </Stack>
       </FieldSet>
+      <SubscriptionSettings
+        jsonData={jsonData ?? {}}
+        adminKeySet={Boolean(secureJsonFields?.adminKey)}
+        save={async (settings, secureJsonData) => {
+          await saveAppSettings(id, {
+            enabled: Boolean(enabled),
+            pinned: Boolean(enabled),
+            jsonData: settings,
+            secureJsonData,
+          });
+          reloadGrafana();
+        }}
+      />
     </Stack>
   );
 };

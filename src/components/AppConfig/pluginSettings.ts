@@ -5,6 +5,8 @@ export interface AppSettingsUpdate {
   enabled: boolean;
   pinned: boolean;
   jsonData: object;
+  /** Written on Grafana's server only; never read back. */
+  secureJsonData?: Record<string, string>;
 }
 
 /** Saves the app's settings (enabling it shows its pages and dashboards in the navigation). */

@@ -85,3 +85,30 @@ describe('queryFrame', () => {
     expect(frame.fields.map((field) => [field.name, field.values])).toEqual([['openRate', [1 / 3]]]);
   });
 });
+
+describe('the subscription period notice', () => {
+  it('tells the panel where the statistics start, and end once the period ended', () => {
+    const open = queryFrame({ refId: 'A', view: 'domains' }, DOMAINS_VIEW, {
+      ...domains,
+      since: '2026-03-15T10:00:00+09:00',
+    });
+    expect(open.meta?.notices).toEqual([
+      { severity: 'info', text: "Statistics start at the account's subscription, 2026-03-15T10:00:00+09:00." },
+    ]);
+    const ended = queryFrame({ refId: 'A', view: 'sending-limit' }, SENDING_LIMIT_VIEW, {
+      ...limits,
+      since: '2026-03-15T00:00:00Z',
+      until: '2026-03-20T00:00:00Z',
+    });
+    expect(ended.meta?.notices).toEqual([
+      {
+        severity: 'info',
+        text: "Statistics start at the account's subscription, 2026-03-15T00:00:00Z, and end at its unsubscription, 2026-03-20T00:00:00Z.",
+      },
+    ]);
+  });
+
+  it('adds nothing for an account without periods', () => {
+    expect(queryFrame({ refId: 'A', view: 'domains' }, DOMAINS_VIEW, domains).meta?.notices).toBeUndefined();
+  });
+});

@@ -8,6 +8,21 @@ import { timeTotalsFrame, timeViewFrame } from './timeFrames';
 
 /** The frame a query's answer becomes, as the query's view and output choose. */
 export function queryFrame(query: MailQuery, view: ViewDefinition, response: StatsResponse): DataFrame {
+  return withPeriodNotice(viewFrame(query, view, response), response);
+}
+
+/** A panel notice when the answer is clamped to the account's subscription period. */
+function withPeriodNotice(frame: DataFrame, response: StatsResponse): DataFrame {
+  if (response.since === undefined) {
+    return frame;
+  }
+  const text = `Statistics start at the account's subscription, ${response.since}${
+    response.until === undefined ? '' : `, and end at its unsubscription, ${response.until}`
+  }.`;
+  return { ...frame, meta: { ...frame.meta, notices: [...(frame.meta?.notices ?? []), { severity: 'info', text }] } };
+}
+
+function viewFrame(query: MailQuery, view: ViewDefinition, response: StatsResponse): DataFrame {
   switch (view.shape) {
     case 'time':
       return query.timeOutput === 'totals'
