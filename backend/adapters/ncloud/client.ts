@@ -64,7 +64,12 @@ export class NcloudClient {
     return this.now() + this.offsetMs;
   }
 
-  listRequests(query: { startUtc: number; endUtc: number; page: number; size: number }): Promise<Page<MailRequestSummary>> {
+  listRequests(query: {
+    startUtc: number;
+    endUtc: number;
+    page: number;
+    size: number;
+  }): Promise<Page<MailRequestSummary>> {
     return this.get('/mails/requests', query);
   }
 

@@ -14,6 +14,7 @@
 import type { IngestResult } from '../../domain/ingest';
 import { ApiError } from '../../domain/errors';
 import type { IngestCaller } from '../../domain/events';
+import type { CollectorReading } from '../../observability/metrics';
 import type { MailRequestStatus, Page } from './apiTypes';
 import { nextPollDelayMs } from './backoff';
 import type { CheckpointStore } from './checkpointStore';
@@ -127,14 +128,27 @@ export class NcloudCollector {
     });
   }
 
+  reading(): CollectorReading {
+    const listedThrough = this.options.checkpoint.listedThrough() ?? null;
+    const stored = this.options.checkpoint.progress();
+    return {
+      listedThroughMs: listedThrough,
+      lagSeconds: listedThrough === null ? null : Math.max(0, (this.client.serverNow() - listedThrough) / 1000),
+      openRequests: stored.openRequests,
+      erroredRequests: stored.erroredRequests,
+      consecutiveFailures: this.consecutiveFailures,
+      lastSuccessMs: this.lastSuccessAt,
+    };
+  }
+
   progress(): NcloudProgress {
-    const listedThrough = this.options.checkpoint.listedThrough();
+    const reading = this.reading();
     const stored = this.options.checkpoint.progress();
     return {
       account: this.options.account,
       apiUrl: this.options.baseUrl,
-      listedThrough: iso(listedThrough),
-      lagSeconds: listedThrough === undefined ? null : Math.max(0, (this.client.serverNow() - listedThrough) / 1000),
+      listedThrough: iso(reading.listedThroughMs),
+      lagSeconds: reading.lagSeconds,
       openRequests: stored.openRequests,
       erroredRequests: stored.erroredRequests,
       oldestOpenRequestedAt: iso(stored.oldestOpenRequestedAt),
@@ -208,7 +222,9 @@ export class NcloudCollector {
       this.throwIfStopped();
       const answer = await read(page);
       answer.content.forEach(each);
-      const last = answer.last ?? (answer.totalPages !== undefined ? page + 1 >= answer.totalPages : answer.content.length < PAGE_SIZE);
+      const last =
+        answer.last ??
+        (answer.totalPages !== undefined ? page + 1 >= answer.totalPages : answer.content.length < PAGE_SIZE);
       if (last || answer.content.length === 0) {
         return;
       }

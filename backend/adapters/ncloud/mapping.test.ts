@@ -82,7 +82,11 @@ test('a resending recipient gives RESENDING_MAIL now and its final code later, t
   expect(resending.events.map((event) => event.resultCode ?? event.type)).toEqual(['requested', 'RESENDING_MAIL']);
   const done = eventsOfMail(mail([recipient('a@example.com', 'S', 'MAIL_SENT', { retryCount: 1 })]));
   expect(done.final).toBe(true);
-  expect(done.events.map((event) => event.resultCode ?? event.type)).toEqual(['requested', 'RESENDING_MAIL', 'MAIL_SENT']);
+  expect(done.events.map((event) => event.resultCode ?? event.type)).toEqual([
+    'requested',
+    'RESENDING_MAIL',
+    'MAIL_SENT',
+  ]);
   expect(ids(done.events).slice(0, 2)).toEqual(ids(resending.events));
 });
 
@@ -106,7 +110,12 @@ test('a scheduled mail not sent yet: requested only, not final; its send date is
 test('a final status without sendResultCode gets the code of that status; no template: none named', () => {
   const { events } = eventsOfMail(
     mail(
-      [recipient('a@example.com', 'S'), recipient('b@example.com', 'U'), recipient('c@example.com', 'C'), recipient('d@example.com', 'F')],
+      [
+        recipient('a@example.com', 'S'),
+        recipient('b@example.com', 'U'),
+        recipient('c@example.com', 'C'),
+        recipient('d@example.com', 'F'),
+      ],
       { templateName: null }
     )
   );
@@ -121,6 +130,8 @@ test('a final status without sendResultCode gets the code of that status; no tem
 
 test('a code outside the 28 is refused, naming it', () => {
   expect(() => eventsOfMail(mail([recipient('a@example.com', 'F', 'MAILBOX_FULL')]))).toThrow(
-    new MappingError('mail 20181120000000011009 has the result code "MAILBOX_FULL", which is not one of the 28 known codes')
+    new MappingError(
+      'mail 20181120000000011009 has the result code "MAILBOX_FULL", which is not one of the 28 known codes'
+    )
   );
 });

@@ -40,7 +40,9 @@ export function recipientKey(mailId: string, recipient: Recipient): string {
 
 function knownCode(code: string, mail: MailDetail): string {
   if (!RESULT_CODES.has(code)) {
-    throw new MappingError(`mail ${mail.mailId} has the result code ${JSON.stringify(code)}, which is not one of the 28 known codes`);
+    throw new MappingError(
+      `mail ${mail.mailId} has the result code ${JSON.stringify(code)}, which is not one of the 28 known codes`
+    );
   }
   return code;
 }

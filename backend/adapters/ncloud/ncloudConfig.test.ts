@@ -42,7 +42,9 @@ test('incomplete or wrong settings say what is wrong', () => {
     )
   );
   expect(() => loadNcloudConfig({ ...keys, NCLOUD_ACCOUNT: '' })).toThrow('NCLOUD_ACCOUNT must name');
-  expect(() => loadNcloudConfig({ ...keys, NCLOUD_REGION: 'EU' })).toThrow('NCLOUD_REGION must be one of KR, SGN, JPN, GOV');
+  expect(() => loadNcloudConfig({ ...keys, NCLOUD_REGION: 'EU' })).toThrow(
+    'NCLOUD_REGION must be one of KR, SGN, JPN, GOV'
+  );
   expect(() => loadNcloudConfig({ ...keys, NCLOUD_API_URL: 'mail.example' })).toThrow('NCLOUD_API_URL must be');
   expect(() => loadNcloudConfig({ ...keys, NCLOUD_START_AT: '2026-01-01' })).toThrow('NCLOUD_START_AT must be');
   expect(() => loadNcloudConfig({ ...keys, NCLOUD_POLL_INTERVAL_SECONDS: '0' })).toThrow(

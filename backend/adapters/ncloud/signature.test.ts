@@ -31,5 +31,10 @@ test('signatureMatches compares exactly', () => {
   const good = signature('GET', '/x', '1', credentials);
   expect(signatureMatches(good, good)).toBe(true);
   expect(signatureMatches(`${good}x`, good)).toBe(false);
-  expect(signatureMatches(good.replace(/^./, (c) => (c === 'A' ? 'B' : 'A')), good)).toBe(false);
+  expect(
+    signatureMatches(
+      good.replace(/^./, (c) => (c === 'A' ? 'B' : 'A')),
+      good
+    )
+  ).toBe(false);
 });
