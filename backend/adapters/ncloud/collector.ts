@@ -65,6 +65,7 @@ export interface NcloudProgress {
 /** Requests the gateway lists late, and clocks apart, are caught by re-reading this much before the checkpoint. */
 export const LIST_OVERLAP_MS = 10 * 60 * 1000;
 const MAX_WINDOW_MS = 24 * 60 * 60 * 1000;
+const MIN_EXTRA_WINDOW_MS = 60 * 1000;
 const PAGE_SIZE = 100;
 const OPEN_REQUESTS_PER_POLL = 1000;
 
@@ -123,7 +124,7 @@ export class NcloudCollector {
   /** Reads every request made in [from, to) and takes what they have; the live checkpoint is left alone. */
   backfill(from: number, to: number): Promise<void> {
     return this.serialized(async () => {
-      await this.listWindow(from, to);
+      await this.listWindow(from, () => to);
       await this.followOpenRequests();
     });
   }
@@ -184,10 +185,13 @@ export class NcloudCollector {
   private async poll(): Promise<void> {
     this.lastPollAt = this.now();
     try {
-      const end = this.client.serverNow();
       const through = this.options.checkpoint.listedThrough();
       const start = through === undefined ? this.options.startAt : through - LIST_OVERLAP_MS;
-      await this.listWindow(start, end, (windowEnd) => this.options.checkpoint.setListedThrough(windowEnd));
+      await this.listWindow(
+        start,
+        () => this.client.serverNow(),
+        (windowEnd) => this.options.checkpoint.setListedThrough(windowEnd)
+      );
       await this.followOpenRequests();
       this.lastSuccessAt = this.now();
       this.consecutiveFailures = 0;
@@ -203,10 +207,16 @@ export class NcloudCollector {
     }
   }
 
-  /** Lists [from, to) in windows of at most a day; after each complete window, `done(windowEnd)`. */
-  private async listWindow(from: number, to: number, done: (windowEnd: number) => void = () => undefined) {
-    for (let windowStart = from; windowStart < to; windowStart += MAX_WINDOW_MS) {
-      const windowEnd = Math.min(to, windowStart + MAX_WINDOW_MS);
+  /**
+   * Lists [from, to) in windows of at most a day; after each complete window, `done(windowEnd)`.
+   * `to` is asked again after each window, as the live poll's end is the gateway's now, which the
+   * first answer may show to be ahead of ours; a rest shorter than a minute is left to the next poll.
+   */
+  private async listWindow(from: number, to: () => number, done: (windowEnd: number) => void = () => undefined) {
+    let windowStart = from;
+    let end = to();
+    while (windowStart < end) {
+      const windowEnd = Math.min(end, windowStart + MAX_WINDOW_MS);
       await this.forEachPage(
         (page) => this.client.listRequests({ startUtc: windowStart, endUtc: windowEnd, page, size: PAGE_SIZE }),
         (request) => {
@@ -214,6 +224,12 @@ export class NcloudCollector {
         }
       );
       done(windowEnd);
+      windowStart = windowEnd;
+      // The end moves on for a clock just learned, not for the milliseconds the calls took.
+      const later = to();
+      if (later - end >= MIN_EXTRA_WINDOW_MS) {
+        end = later;
+      }
     }
   }
 
