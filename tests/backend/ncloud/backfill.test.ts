@@ -68,3 +68,39 @@ test('a backfill takes every request of its range once; a second run counts noth
     await backend.stop();
   }
 });
+
+test('a result code outside the 28 keeps its request open with the reason and counts none of its mail', async () => {
+  const june20 = Date.UTC(2026, 5, 20, 9);
+  const [request] = immediateRequests('20260620', june20, 1);
+  request.mails[0].recipients[1] = { address: 'odd@example.com', status: 'F', code: 'MAILBOX_FULL' };
+  fake.requests.push(request);
+  const range = { from: june20 - DAY, to: june20 + DAY };
+  const day = { from: '2026-06-20', to: '2026-06-21', tz: 'UTC' };
+  const totals = async () => {
+    const backend = await startBackend(config, { log: () => undefined, pollNcloud: false });
+    try {
+      return (await getStats(backend.url, TEST_KEYS.acme, '/stats/request-date', day)).body.totals;
+    } finally {
+      await backend.stop();
+    }
+  };
+
+  const refused = await runBackfill(config, range);
+  expect(refused).toMatchObject({ openRequests: 1, erroredRequests: 1, eventsIngested: 0 });
+  expect(refused.lastRequestError).toBe(
+    'request 20260620000000000000: mail 20260620000000000001 has the result code "MAILBOX_FULL", which is not one of the 28 known codes'
+  );
+  expect(await totals()).toMatchObject({ requestCount: 0, sentCount: 0 });
+
+  // Once the mailer answers a known code, the open request is taken whole.
+  request.mails[0].recipients[1] = { address: 'odd@example.com', status: 'F', code: 'MAILBOX_ERROR' };
+  const taken = await runBackfill(config, range);
+  expect(taken).toMatchObject({ openRequests: 0, erroredRequests: 0, lastRequestError: null });
+  const expected = expectedCounts([request]);
+  expect(await totals()).toMatchObject({
+    requestCount: 3,
+    sentCount: sum(expected.requestDays, 'sentCount'),
+    bouncedCount: sum(expected.requestDays, 'bouncedCount'),
+  });
+  expect(expected.codes.get('MAILBOX_ERROR')).toBeGreaterThanOrEqual(1);
+});
