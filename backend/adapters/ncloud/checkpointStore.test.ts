@@ -31,7 +31,12 @@ test('everything it keeps survives reopening the file', () => {
     { requestId: 'r1', requestedAt: 2000, statusFingerprint: 'S:2' },
   ]);
   expect(again.openRequests(1)).toEqual([{ requestId: 'r0', requestedAt: 1000, statusFingerprint: null }]);
-  expect(again.progress()).toEqual({ openRequests: 2, erroredRequests: 1, oldestOpenRequestedAt: 1000 });
+  expect(again.progress()).toEqual({
+    openRequests: 2,
+    erroredRequests: 1,
+    oldestOpenRequestedAt: 1000,
+    oldestError: 'request r0: bad code',
+  });
   expect([...again.finalMails('r1')]).toEqual(['m1']);
   expect(again.finalMails('r0').size).toBe(0);
   // A closed request is not reopened by listing it again.

@@ -55,6 +55,10 @@ export class CheckpointStore {
       openCount: this.db.prepare('SELECT COUNT(*) AS n FROM requests WHERE open = 1'),
       oldestOpen: this.db.prepare('SELECT MIN(requested_at) AS at FROM requests WHERE open = 1'),
       erroredCount: this.db.prepare('SELECT COUNT(*) AS n FROM requests WHERE open = 1 AND last_error IS NOT NULL'),
+      oldestError: this.db.prepare(
+        `SELECT request_id AS requestId, last_error AS error FROM requests
+         WHERE open = 1 AND last_error IS NOT NULL ORDER BY requested_at, request_id LIMIT 1`
+      ),
       setFingerprint: this.db.prepare(
         'UPDATE requests SET status_fingerprint = ?, last_error = NULL WHERE request_id = ?'
       ),
@@ -84,8 +88,16 @@ export class CheckpointStore {
     return this.statements.openRequests.all(limit) as OpenRequest[];
   }
 
-  progress(): { openRequests: number; erroredRequests: number; oldestOpenRequestedAt: number | null } {
+  progress(): {
+    openRequests: number;
+    erroredRequests: number;
+    oldestOpenRequestedAt: number | null;
+    /** "request <id>: <reason>" of the oldest open request that has one. */
+    oldestError: string | null;
+  } {
+    const errored = this.statements.oldestError.get() as { requestId: string; error: string } | undefined;
     return {
+      oldestError: errored ? `request ${errored.requestId}: ${errored.error}` : null,
       openRequests: (this.statements.openCount.get() as { n: number }).n,
       erroredRequests: (this.statements.erroredCount.get() as { n: number }).n,
       oldestOpenRequestedAt: (this.statements.oldestOpen.get() as { at: number | null }).at,

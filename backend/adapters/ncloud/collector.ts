@@ -49,7 +49,7 @@ export interface NcloudProgress {
   listedThrough: string | null;
   lagSeconds: number | null;
   openRequests: number;
-  /** Open requests whose data could not be taken (see lastRequestError). */
+  /** Open requests whose data could not be taken (the oldest one's reason: lastRequestError). */
   erroredRequests: number;
   oldestOpenRequestedAt: string | null;
   lastPollAt: string | null;
@@ -86,7 +86,6 @@ export class NcloudCollector {
   private lastSuccessAt: number | null = null;
   private consecutiveFailures = 0;
   private lastError: string | null = null;
-  private lastRequestError: string | null = null;
   private eventsIngested = 0;
   private duplicates = 0;
 
@@ -157,7 +156,7 @@ export class NcloudCollector {
       lastSuccessAt: iso(this.lastSuccessAt),
       consecutiveFailures: this.consecutiveFailures,
       lastError: this.lastError,
-      lastRequestError: stored.erroredRequests > 0 ? this.lastRequestError : null,
+      lastRequestError: stored.oldestError,
       eventsIngested: this.eventsIngested,
       duplicates: this.duplicates,
       clockOffsetMs: Math.round(this.client.serverNow() - this.now()),
@@ -267,9 +266,8 @@ export class NcloudCollector {
         if (!(error instanceof MappingError || (error instanceof ApiError && error.status === 400))) {
           throw error;
         }
-        this.lastRequestError = `request ${request.requestId}: ${error.message}`;
         checkpoint.setRequestError(request.requestId, error.message);
-        this.options.log?.(new Error(this.lastRequestError));
+        this.options.log?.(new Error(`request ${request.requestId}: ${error.message}`));
       }
     }
   }
