@@ -1,5 +1,6 @@
 /** Configuration from the environment (api.md, "Starting the backend"). */
 import { createHash } from 'node:crypto';
+import { isRegion, REGION_BASE_URLS, REGIONS, type Region } from './adapters/ncloud/regions';
 import { ACCOUNT_PATTERN } from './domain/events';
 import { isValidZone } from './domain/timestamps';
 
@@ -40,6 +41,22 @@ export interface BackendConfig {
    * stream in memory); beyond it an export answers 503 with Retry-After. Absent: DEFAULT_MAX_CONCURRENT_EXPORTS.
    */
   maxConcurrentExports?: number;
+
+  /** The NAVER Cloud Outbound Mailer collector; absent: not running. */
+  ncloud?: NcloudConfig;
+}
+
+export interface NcloudConfig {
+  accessKey: string;
+  secretKey: string;
+  /** Our account the collected mail counts for. */
+  account: string;
+  region: Region;
+  /** The region's API base URL, or NCLOUD_API_URL. */
+  apiUrl: string;
+  pollIntervalMs: number;
+  /** Where the very first poll starts (epoch ms); absent: 24 hours before it. */
+  startAt?: number;
 }
 
 export const DEFAULT_MAX_CONCURRENT_EXPORTS = 4;
@@ -101,6 +118,56 @@ function tcpPort(env: NodeJS.ProcessEnv, name: string, fallback: number): number
   return port;
 }
 
+/**
+ * The NAVER Cloud Outbound Mailer collector (docs/adapters.md), on when both keys are set:
+ * - NCLOUD_ACCESS_KEY, NCLOUD_SECRET_KEY: an API key pair (sub account with read access to the mailer);
+ * - NCLOUD_ACCOUNT: our account the collected mail counts for (required with the keys);
+ * - NCLOUD_REGION: KR (default), SGN, JPN or GOV (the gov cloud), choosing the API base URL;
+ * - NCLOUD_API_URL: another base URL (a proxy, or a local test server), instead of the region's;
+ * - NCLOUD_POLL_INTERVAL_SECONDS: seconds between polls, default 60 (longer after failures);
+ * - NCLOUD_START_AT: ISO 8601 time the very first poll reads from, default 24 hours before it
+ *   (older mail: the backfill command).
+ */
+export function loadNcloudConfig(env: NodeJS.ProcessEnv): NcloudConfig | undefined {
+  const accessKey = env.NCLOUD_ACCESS_KEY || undefined;
+  const secretKey = env.NCLOUD_SECRET_KEY || undefined;
+  if (!accessKey || !secretKey) {
+    const named = Object.keys(env).filter((name) => name.startsWith('NCLOUD_') && env[name]);
+    if (named.length > 0) {
+      throw new ConfigError(
+        `${named.join(', ')} ${named.length > 1 ? 'are' : 'is'} set: the NAVER Cloud collector needs both NCLOUD_ACCESS_KEY and NCLOUD_SECRET_KEY`
+      );
+    }
+    return undefined;
+  }
+  const account = env.NCLOUD_ACCOUNT ?? '';
+  if (!ACCOUNT_PATTERN.test(account)) {
+    throw new ConfigError('NCLOUD_ACCOUNT must name the account the collected mail counts for ([A-Za-z0-9_.-]{1,64})');
+  }
+  const region = (env.NCLOUD_REGION || 'KR').toUpperCase();
+  if (!isRegion(region)) {
+    throw new ConfigError(`NCLOUD_REGION must be one of ${REGIONS.join(', ')}`);
+  }
+  const apiUrl = env.NCLOUD_API_URL || REGION_BASE_URLS[region];
+  if (!/^https?:\/\/[^/]+/.test(apiUrl)) {
+    throw new ConfigError('NCLOUD_API_URL must be an http(s) URL, e.g. https://mail.apigw.ntruss.com/api/v1');
+  }
+  const startText = env.NCLOUD_START_AT;
+  const startAt = startText ? Date.parse(startText) : undefined;
+  if (startAt !== undefined && (!Number.isFinite(startAt) || !/(Z|[+-]\d\d:?\d\d)$/i.test(startText!))) {
+    throw new ConfigError('NCLOUD_START_AT must be an ISO 8601 time with an offset, e.g. 2026-01-01T00:00:00+09:00');
+  }
+  return {
+    accessKey,
+    secretKey,
+    account,
+    region,
+    apiUrl,
+    pollIntervalMs: positiveInteger(env, 'NCLOUD_POLL_INTERVAL_SECONDS', 60) * 1000,
+    startAt,
+  };
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv): BackendConfig {
   const defaultTz = env.DEFAULT_TZ || 'UTC';
   if (!isValidZone(defaultTz)) {
@@ -130,5 +197,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): BackendConfig {
     metricsPort: env.METRICS_PORT ? tcpPort(env, 'METRICS_PORT', 0) : undefined,
     logLevel,
     maxConcurrentExports: positiveInteger(env, 'MAX_CONCURRENT_EXPORTS', DEFAULT_MAX_CONCURRENT_EXPORTS),
+
+    ncloud: loadNcloudConfig(env),
   };
 }

@@ -2,6 +2,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
+import { createNcloudCollector, type RunningCollector } from './adapters/ncloud';
 import type { BackendConfig } from './config';
 import { IngestService } from './domain/ingest';
 import { LimitsService } from './domain/limits';
@@ -24,6 +25,8 @@ export interface RunningBackend {
   metricsUrl?: string;
   services: Services;
   metrics: BackendMetrics;
+  /** Set when config.ncloud is: the NAVER Cloud collector (polling already). */
+  ncloud?: RunningCollector['collector'];
   stop(): Promise<void>;
 }
 
@@ -33,6 +36,8 @@ export interface StartOptions {
   /** Default: JSON lines on stdout at config.logLevel (silent when unset). */
   logger?: Logger;
   now?: () => number;
+  /** Start the NAVER Cloud collector's polling loop when configured (default true; the backfill command drives it itself). */
+  pollNcloud?: boolean;
 }
 
 const DATABASE_RETRY_MS = 2000;
@@ -163,12 +168,29 @@ export async function startBackend(config: BackendConfig, options: StartOptions 
     metricsOnApiPort: config.metricsPort === undefined,
   });
   const api = await listen(app, config.port, config.host);
+  const ncloud: RunningCollector | undefined = config.ncloud
+    ? createNcloudCollector(config.ncloud, {
+        dataDir: config.dataDir,
+        ingest: services.ingest,
+        now,
+        log: (error) => logger.warn({ err: error }, `NAVER Cloud collector: ${error.message}`),
+        onApiCall: (status) => metrics.ncloudApiCall(status),
+      })
+    : undefined;
+  if (ncloud) {
+    services.ncloud = ncloud.collector;
+    metrics.watchNcloud(() => ncloud.collector.reading());
+    if (options.pollNcloud !== false) {
+      ncloud.collector.start();
+    }
+  }
   let metricsListener: { server: Server; url: string } | undefined;
   const stop = async () => {
     stopped = true;
     clearTimeout(databaseRetry);
     clearInterval(clockTimer);
     await Promise.all([close(api.server), ...(metricsListener ? [close(metricsListener.server)] : [])]);
+    await ncloud?.stop();
     await flusher.stop();
     store.close();
     subscriptionStore.close();
@@ -181,5 +203,5 @@ export async function startBackend(config: BackendConfig, options: StartOptions 
     });
   }
   logger.info({ url: api.url, metricsUrl: metricsListener?.url, writer: store.writerId }, 'listening');
-  return { url: api.url, metricsUrl: metricsListener?.url, services, metrics, stop };
+  return { url: api.url, metricsUrl: metricsListener?.url, services, metrics, ncloud: ncloud?.collector, stop };
 }

@@ -320,7 +320,8 @@ export const openApiDocument = {
     '/healthz': { get: { summary: 'Liveness', responses: { '200': { description: 'The process runs' } } } },
     '/readyz': {
       get: {
-        summary: 'Readiness: InfluxDB answers and DATA_DIR is writable; reports the outbox depth',
+        summary:
+          'Readiness: InfluxDB answers and DATA_DIR is writable; reports the outbox depth and, when configured, the NAVER Cloud collector (ncloud)',
         responses: { '200': { description: 'Ready' }, '503': { description: 'Names what is down' } },
       },
     },

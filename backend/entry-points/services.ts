@@ -1,3 +1,4 @@
+import type { NcloudProgress } from '../adapters/ncloud';
 import type { BackendConfig } from '../config';
 import type { IngestService } from '../domain/ingest';
 import type { LimitsService } from '../domain/limits';
@@ -18,4 +19,6 @@ export interface Services {
   limits: LimitsService;
   subscriptions: SubscriptionService;
   now(): number;
+  /** The NAVER Cloud collector, when configured (progress in /readyz). */
+  ncloud?: { progress(): NcloudProgress };
 }

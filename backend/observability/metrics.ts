@@ -9,6 +9,16 @@ export interface OutboxReading {
   ageSeconds: number;
 }
 
+/** How far the NAVER Cloud collector has got (epoch ms; null: not yet). */
+export interface CollectorReading {
+  listedThroughMs: number | null;
+  lagSeconds: number | null;
+  openRequests: number;
+  erroredRequests: number;
+  consecutiveFailures: number;
+  lastSuccessMs: number | null;
+}
+
 const LATENCY_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];
 
 export class BackendMetrics {
@@ -21,6 +31,7 @@ export class BackendMetrics {
   private readonly influxWrittenCounters: Counter;
   private readonly queries: Histogram<'view'>;
   private readonly requests: Counter<'route' | 'method' | 'status'>;
+  private ncloudCalls: Counter<'status'> | undefined;
 
   constructor(readOutbox: () => OutboxReading) {
     const registers = [this.registry];
@@ -120,5 +131,62 @@ export class BackendMetrics {
 
   request(route: string, method: string, status: number): void {
     this.requests.inc({ route, method, status: String(status) });
+  }
+
+  /** The NAVER Cloud collector's progress, read at each scrape; registered only when it runs. */
+  watchNcloud(read: () => CollectorReading): void {
+    const registers = [this.registry];
+    const gauge = (name: string, help: string, value: (reading: CollectorReading) => number | null) =>
+      new Gauge({
+        name,
+        help,
+        registers,
+        collect() {
+          const current = value(read());
+          if (current === null) {
+            this.reset();
+          } else {
+            this.set(current);
+          }
+        },
+      });
+    gauge(
+      'mda_ncloud_listed_through_timestamp_seconds',
+      'The NAVER mail request list has been read up to this time',
+      (r) => (r.listedThroughMs === null ? null : r.listedThroughMs / 1000)
+    );
+    gauge(
+      'mda_ncloud_lag_seconds',
+      'Seconds between now (gateway clock) and how far the request list has been read',
+      (r) => r.lagSeconds
+    );
+    gauge(
+      'mda_ncloud_open_requests',
+      'NAVER mail requests followed until every recipient has its final result',
+      (r) => r.openRequests
+    );
+    gauge(
+      'mda_ncloud_errored_requests',
+      'Open NAVER mail requests whose data could not be taken (reason in /readyz)',
+      (r) => r.erroredRequests
+    );
+    gauge(
+      'mda_ncloud_consecutive_failures',
+      'NAVER polls failed in a row (0: the last one succeeded)',
+      (r) => r.consecutiveFailures
+    );
+    gauge('mda_ncloud_last_success_timestamp_seconds', 'When the last NAVER poll succeeded', (r) =>
+      r.lastSuccessMs === null ? null : r.lastSuccessMs / 1000
+    );
+    this.ncloudCalls = new Counter({
+      name: 'mda_ncloud_api_requests_total',
+      help: 'Calls to the NAVER Cloud Outbound Mailer API by HTTP status (0: no answer; 429: rate limited)',
+      labelNames: ['status'],
+      registers,
+    });
+  }
+
+  ncloudApiCall(status: number): void {
+    this.ncloudCalls?.inc({ status: String(status) });
   }
 }

@@ -43,6 +43,8 @@ export function healthRouter(services: Services, outboxAgeSeconds: OutboxAge): R
         writesFailing: services.flusher.state.failing,
         lastError: services.flusher.state.lastError,
       },
+      // The collector's own trouble does not make the API unready: it says how far it has got.
+      ...(services.ncloud ? { ncloud: services.ncloud.progress() } : {}),
     });
   });
   return router;
