@@ -29,7 +29,9 @@ test('a sum over a range reads UTC days inside, hours next to them and 15 minute
   expect(piecesOf({ ...base, from: at(1, 10, 15), to: at(1, 10, 45) })).toEqual([
     { measurement: 'mail_totals', from: at(1, 10, 15), to: at(1, 10, 45) },
   ]);
-  expect(piecesOf({ ...base, from: at(1), to: at(3) })).toEqual([{ measurement: 'mail_totals_1d', from: at(1), to: at(3) }]);
+  expect(piecesOf({ ...base, from: at(1), to: at(3) })).toEqual([
+    { measurement: 'mail_totals_1d', from: at(1), to: at(3) },
+  ]);
   // levels without coarse pieces read 15 minutes throughout
   expect(piecesOf({ ...range, templates: ['T'], groupBy: [] })).toEqual([
     { measurement: 'mail_by_template', from: range.from, to: range.to },
@@ -52,9 +54,16 @@ test("pieces grouped by the zone's days or hours never straddle one of its day o
   expect(byDay('Asia/Kathmandu')).toEqual([{ measurement: 'mail_totals', from: range.from, to: range.to }]);
   // Berlin across its spring DST change (+01:00 to +02:00 on 2026-03-29): still whole hours
   const dst = { ...base, from: at(28, 23), to: at(30, 22), time: { interval: '1d' as const, tz: 'Europe/Berlin' } };
-  expect(piecesOf({ ...dst, groupBy: [] })).toEqual([{ measurement: 'mail_totals_1h', from: at(28, 23), to: at(30, 22) }]);
+  expect(piecesOf({ ...dst, groupBy: [] })).toEqual([
+    { measurement: 'mail_totals_1h', from: at(28, 23), to: at(30, 22) },
+  ]);
   // Lord Howe changes between +10:30 and +11:00: half hours are no whole hours
-  const lordHowe = { ...base, from: Date.UTC(2026, 3, 3), to: Date.UTC(2026, 3, 7), time: { interval: '1d' as const, tz: 'Australia/Lord_Howe' } };
+  const lordHowe = {
+    ...base,
+    from: Date.UTC(2026, 3, 3),
+    to: Date.UTC(2026, 3, 7),
+    time: { interval: '1d' as const, tz: 'Australia/Lord_Howe' },
+  };
   expect(piecesOf({ ...lordHowe, groupBy: [] }).map((piece) => piece.measurement)).toEqual(['mail_totals']);
 });
 

@@ -102,7 +102,11 @@ function fitsZone(size: Granularity, time: SumQuery['time'], from: number, to: n
 }
 
 /** Covers [from, to) with the first size inside and the next ones at the edges; the last size covers any rest. */
-function cover(from: number, to: number, sizes: readonly Granularity[]): Array<{ size: Granularity; from: number; to: number }> {
+function cover(
+  from: number,
+  to: number,
+  sizes: readonly Granularity[]
+): Array<{ size: Granularity; from: number; to: number }> {
   if (from >= to) {
     return [];
   }

@@ -97,7 +97,8 @@ export interface LevelNeeds {
 
 function feeds(rule: LevelRule, needs: LevelNeeds): boolean {
   const names = rule.names;
-  const hasNames = (names.template || !needs.template) && (names.domain || !needs.domain) && (names.code || !needs.code);
+  const hasNames =
+    (names.template || !needs.template) && (names.domain || !needs.domain) && (names.code || !needs.code);
   const only = rule.only;
   const hasCounters =
     only === undefined || (needs.axis === only.axis && needs.kinds?.length === 1 && needs.kinds[0] === only.kind);
