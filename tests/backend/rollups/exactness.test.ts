@@ -71,7 +71,6 @@ const RANGES: Array<Range & { pieces: string[] }> = [
   { tz: 'Asia/Seoul', from: '2026-03-06T03:30', to: '2026-04-03T23:10', interval: '1w', pieces: ['', '_1h'] },
 ];
 
-const label = (range: Range) => `${range.tz} ${range.from} to ${range.to} by ${range.interval}`;
 const params = (range: Range, extra: Record<string, string | number> = {}) => ({
   tz: range.tz,
   from: range.from,

@@ -147,7 +147,7 @@ export function bucketsOf(range: Range) {
   // Hours step by elapsed time (the repeated hour of a DST end is two buckets); days, weeks and months by local start.
   const step = (cursor: DateTime) =>
     unit === 'hour' ? cursor.plus({ hours: 1 }) : cursor.plus({ [`${unit}s`]: 1 }).startOf(unit);
-  for (let cursor = from.startOf(unit); cursor.toMillis() < to; cursor = step(cursor)) {
+  for (let cursor: DateTime = from.startOf(unit); cursor.toMillis() < to; cursor = step(cursor)) {
     starts.push(cursor.toMillis());
   }
   const fromMs = from.toMillis();
