@@ -10,7 +10,7 @@ import { NO_TEMPLATE } from '../../backend/domain/views';
 import type { CounterKey } from '../../backend/storage/counterStore';
 import { InfluxClient } from '../../backend/storage/influxClient';
 import { counterLine } from '../../backend/storage/outboxFlusher';
-import { COUNTS_MEASUREMENT, rollupsOf } from '../../backend/storage/schema';
+import { COUNTS_MEASUREMENT, GRANULARITY_MS, MEASUREMENTS, rollupsOf } from '../../backend/storage/schema';
 import { BENCH_KEYS, startChildBackend, waitUntilFlushed, type BackendSetup } from '../lib/backendProcess';
 import { axesOf, BENCH_ACCOUNT, countedEvent, rawLine } from '../lib/payloads';
 import { backendEventsTarget, BatchStream, influxWriteTarget } from '../lib/sender';
@@ -46,6 +46,8 @@ export interface Dataset {
   rawPoints: number;
   /** Points of the backend's most detailed measurement: one per 15-minute bucket and tag set (its rollups come on top). */
   counterPoints: number;
+  /** Points of every counter measurement, rollups and coarse pieces included: the write work each one costs. */
+  pointsByMeasurement: Record<string, number>;
   loadSeconds: { backend: number; raw: number };
 }
 
@@ -92,23 +94,24 @@ async function loadThroughApi(
 const WRITER = 'bench';
 
 /**
- * Sums counters bucket by bucket and writes each bucket once no later record can reach it
- * (records come in slot order and nothing happens before its request), so memory holds only
- * the buckets of the week ahead.
+ * Sums counters piece by piece and writes each piece once no later record can reach it, i.e.
+ * once it ends (records come in slot order and nothing happens before its request), so memory
+ * holds only the pieces of the week ahead. Every measurement of schema.ts is written: the
+ * detailed counters and every rollup `rollupsOf` names, 15-minute, hourly and daily pieces.
  */
 async function writeCounters(spec: DatasetSpec, backend: BackendSetup, count: (record: TrafficRecord) => void): Promise<void> {
   await new InfluxClient({ url: backend.influxUrl, database: backend.database }).query(`CREATE DATABASE "${backend.database}"`, undefined, '');
   const stream = new BatchStream(influxWriteTarget(backend.influxUrl, backend.database, 's'), 5000, 2);
-  const buckets = new Map<number, Map<string, { key: CounterKey; n: number }>>();
-  const writeBefore = async (bucket: number) => {
-    for (const start of [...buckets.keys()].filter((start) => start < bucket).sort((a, b) => a - b)) {
-      for (const { key, n } of buckets.get(start)!.values()) {
+  const piecesByEnd = new Map<number, Map<string, { key: CounterKey; n: number }>>();
+  const writeEndedBy = async (time: number) => {
+    for (const end of [...piecesByEnd.keys()].filter((end) => end <= time).sort((a, b) => a - b)) {
+      for (const { key, n } of piecesByEnd.get(end)!.values()) {
         const waiting = stream.add(counterLine({ ...key, n, counterId: 0, seq: 0 }, WRITER));
         if (waiting) {
           await waiting;
         }
       }
-      buckets.delete(start);
+      piecesByEnd.delete(end);
     }
   };
   let currentSlot = -1;
@@ -126,26 +129,27 @@ async function writeCounters(spec: DatasetSpec, backend: BackendSetup, count: (r
       count: record.count,
     };
     for (const key of countersOf(event).flatMap((detailed) => [detailed, ...rollupsOf(detailed)])) {
-      const id = `${key.measurement}\u0000${key.axis}\u0000${key.kind}\u0000${key.code}\u0000${key.template}\u0000${key.domain}`;
-      let bucket = buckets.get(key.bucket);
-      if (!bucket) {
-        bucket = new Map();
-        buckets.set(key.bucket, bucket);
+      const id = `${key.measurement}\u0000${key.axis}\u0000${key.kind}\u0000${key.code}\u0000${key.template}\u0000${key.domain}\u0000${key.bucket}`;
+      const end = key.bucket + GRANULARITY_MS[MEASUREMENTS[key.measurement].granularity];
+      let pieces = piecesByEnd.get(end);
+      if (!pieces) {
+        pieces = new Map();
+        piecesByEnd.set(end, pieces);
       }
-      const sum = bucket.get(id);
+      const sum = pieces.get(id);
       if (sum) {
         sum.n += record.count;
       } else {
-        bucket.set(id, { key, n: record.count });
+        pieces.set(id, { key, n: record.count });
       }
     }
     if (slot === currentSlot) {
       return undefined;
     }
     currentSlot = slot;
-    return writeBefore(slotStart(slot));
+    return writeEndedBy(slotStart(slot));
   });
-  await writeBefore(Infinity);
+  await writeEndedBy(Infinity);
   await stream.close();
 }
 
@@ -206,7 +210,8 @@ export async function loadDataset(
   const rawSeconds = seconds(started);
   log(`views ${spec.label}: wrote ${raw.sentLines} raw points in ${rawSeconds.toFixed(0)} s`);
 
-  const [counted] = await new InfluxClient({ url: influxUrl, database: backend.database }).query(`SELECT count("n") FROM "${COUNTS_MEASUREMENT}"`);
+  const [counted] = await new InfluxClient({ url: influxUrl, database: backend.database }).query(`SELECT count("n") FROM /^mail_/`);
+  const pointsByMeasurement = Object.fromEntries(counted.series.map((series) => [series.name, Number(series.values[0]?.[1] ?? 0)]));
   return {
     label: spec.label,
     via: spec.via,
@@ -215,7 +220,8 @@ export async function loadDataset(
     events,
     apiEvents,
     rawPoints: raw.sentLines,
-    counterPoints: Number(counted.series[0]?.values[0]?.[1] ?? 0),
+    counterPoints: pointsByMeasurement[COUNTS_MEASUREMENT] ?? 0,
+    pointsByMeasurement,
     loadSeconds: { backend: Number(backendSeconds.toFixed(1)), raw: Number(rawSeconds.toFixed(1)) },
   };
 }

@@ -67,9 +67,12 @@ function checksum(results: InfluxStatementResult[][]): number {
   return sum;
 }
 
-/** The raw points hold every tag, so any of the backend's counter measurements (rollups included) reads as the raw one. */
+/**
+ * The raw points hold every tag, so any of the backend's counter measurements (rollups and
+ * hourly or daily pieces included) reads as the raw one over the same time range.
+ */
 export function fromRawMeasurement(statement: string): string {
-  return statement.replace(/ FROM "mail_[a-z_]+"/g, ` FROM "${COUNTS_MEASUREMENT}"`);
+  return statement.replace(/ FROM "mail_[a-z0-9_]+"/g, ` FROM "${COUNTS_MEASUREMENT}"`);
 }
 
 /** Records the statements the backend sends to InfluxDB while `run` runs. */
