@@ -2,6 +2,7 @@
 import { createHash } from 'node:crypto';
 import { ACCOUNT_PATTERN } from './domain/events';
 import { isValidZone } from './domain/timestamps';
+import type { CrashPoint } from './storage/counterStore';
 
 export type Scope = 'ingest' | 'read' | 'admin';
 
@@ -35,6 +36,14 @@ export interface BackendConfig {
   metricsPort?: number;
   /** pino level for the JSON logs on stdout; absent: silent (embedding code and tests). */
   logLevel?: string;
+  /**
+   * DEDUPE_WINDOW_DAYS: days an accepted event id is remembered, by acceptance time (the UTC day
+   * of acceptance counts as the first); 0 = forever. An id re-sent after its window is counted again.
+   * Absent: 35.
+   */
+  dedupeWindowDays?: number;
+  /** CRASH_AT, for fault tests only: the process kills itself (SIGKILL) at this step of its first checkpoint. */
+  crashAt?: CrashPoint;
 }
 
 export class ConfigError extends Error {}
@@ -84,6 +93,30 @@ function positiveInteger(env: NodeJS.ProcessEnv, name: string, fallback: number)
   return Number(text);
 }
 
+function wholeNumber(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const text = env[name];
+  if (text === undefined || text === '') {
+    return fallback;
+  }
+  if (!/^\d+$/.test(text)) {
+    throw new ConfigError(`${name} must be a whole number (0 or more)`);
+  }
+  return Number(text);
+}
+
+const CRASH_POINTS: readonly CrashPoint[] = ['checkpoint-ids', 'checkpoint-commit'];
+
+function crashPoint(env: NodeJS.ProcessEnv): CrashPoint | undefined {
+  const text = env.CRASH_AT;
+  if (!text) {
+    return undefined;
+  }
+  if (!CRASH_POINTS.includes(text as CrashPoint)) {
+    throw new ConfigError(`CRASH_AT must be one of ${CRASH_POINTS.join(', ')} (a fault-test hook)`);
+  }
+  return text as CrashPoint;
+}
+
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 
 function tcpPort(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -122,5 +155,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): BackendConfig {
     rateLimitPerMinute: positiveInteger(env, 'RATE_LIMIT_PER_MINUTE', 60_000),
     metricsPort: env.METRICS_PORT ? tcpPort(env, 'METRICS_PORT', 0) : undefined,
     logLevel,
+    dedupeWindowDays: wholeNumber(env, 'DEDUPE_WINDOW_DAYS', 35),
+    crashAt: crashPoint(env),
   };
 }

@@ -45,8 +45,8 @@ class MeasuredIngestService extends IngestService {
     super(store, flusher, maxOutbox);
   }
 
-  override ingest(...args: Parameters<IngestService['ingest']>): ReturnType<IngestService['ingest']> {
-    const result = super.ingest(...args);
+  override async ingest(...args: Parameters<IngestService['ingest']>): ReturnType<IngestService['ingest']> {
+    const result = await super.ingest(...args);
     this.metrics.eventsAccepted(
       args[0].map((event) => String((event as { type: unknown }).type)),
       result.duplicates
@@ -89,7 +89,12 @@ export async function startBackend(config: BackendConfig, options: StartOptions 
     password: config.influxPassword,
     token: config.influxToken,
   });
-  const store = new CounterStore(config.dataDir, config.writerId);
+  const store = new CounterStore(config.dataDir, {
+    writerId: config.writerId,
+    dedupeWindowDays: config.dedupeWindowDays ?? 35,
+    now,
+    crashAt: config.crashAt,
+  });
   const clock = new OutboxClock(now());
   const outboxReading = () => {
     clock.note(store.lastSeq(), now());
@@ -126,7 +131,7 @@ export async function startBackend(config: BackendConfig, options: StartOptions 
   try {
     await ensureDatabase();
   } catch (error) {
-    store.close();
+    await store.close();
     throw error;
   }
   const limits = new LimitsService(store, influx, config.limitChangeRequestUrl);
@@ -162,7 +167,7 @@ export async function startBackend(config: BackendConfig, options: StartOptions 
     clearInterval(clockTimer);
     await Promise.all([close(api.server), ...(metricsListener ? [close(metricsListener.server)] : [])]);
     await flusher.stop();
-    store.close();
+    await store.close();
   };
   if (config.metricsPort !== undefined) {
     const metricsApp = express().disable('x-powered-by').use(securityHeaders).get('/metrics', metricsHandler(metrics));

@@ -103,7 +103,7 @@ async function writeCounters(spec: DatasetSpec, backend: BackendSetup, count: (r
   const writeBefore = async (bucket: number) => {
     for (const start of [...buckets.keys()].filter((start) => start < bucket).sort((a, b) => a - b)) {
       for (const { key, n } of buckets.get(start)!.values()) {
-        const waiting = stream.add(counterLine({ ...key, n, counterId: 0, seq: 0 }, WRITER));
+        const waiting = stream.add(counterLine({ ...key, n }, WRITER));
         if (waiting) {
           await waiting;
         }
