@@ -49,3 +49,15 @@ test('operations settings: rate limit, metrics port, log level', () => {
     'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent'
   );
 });
+
+test('DEDUPE_WINDOW_DAYS: 35 by default, 0 for forever; CRASH_AT only names a checkpoint step', () => {
+  const base = { API_KEYS: 'acme:read:acmeKey0123456789' };
+  expect(loadConfig(base)).toMatchObject({ dedupeWindowDays: 35, crashAt: undefined });
+  expect(loadConfig({ ...base, DEDUPE_WINDOW_DAYS: '0' }).dedupeWindowDays).toBe(0);
+  expect(loadConfig({ ...base, DEDUPE_WINDOW_DAYS: '7', CRASH_AT: 'checkpoint-ids' })).toMatchObject({
+    dedupeWindowDays: 7,
+    crashAt: 'checkpoint-ids',
+  });
+  expect(() => loadConfig({ ...base, DEDUPE_WINDOW_DAYS: '-1' })).toThrow('DEDUPE_WINDOW_DAYS must be a whole number (0 or more)');
+  expect(() => loadConfig({ ...base, CRASH_AT: 'now' })).toThrow('CRASH_AT must be one of checkpoint-ids, checkpoint-commit');
+});

@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { isRegion, REGION_BASE_URLS, REGIONS, type Region } from './adapters/ncloud/regions';
 import { ACCOUNT_PATTERN } from './domain/events';
 import { isValidZone } from './domain/timestamps';
+import type { CrashPoint } from './storage/counterStore';
 
 export type Scope = 'ingest' | 'read' | 'admin';
 
@@ -44,6 +45,14 @@ export interface BackendConfig {
 
   /** The NAVER Cloud Outbound Mailer collector; absent: not running. */
   ncloud?: NcloudConfig;
+  /**
+   * DEDUPE_WINDOW_DAYS: days an accepted event id is remembered, by acceptance time (the UTC day
+   * of acceptance counts as the first); 0 = forever. An id re-sent after its window is counted again.
+   * Absent: 35.
+   */
+  dedupeWindowDays?: number;
+  /** CRASH_AT, for fault tests only: the process kills itself (SIGKILL) at this step of its first checkpoint. */
+  crashAt?: CrashPoint;
 }
 
 export interface NcloudConfig {
@@ -106,6 +115,30 @@ function positiveInteger(env: NodeJS.ProcessEnv, name: string, fallback: number)
     throw new ConfigError(`${name} must be a positive whole number`);
   }
   return Number(text);
+}
+
+function wholeNumber(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const text = env[name];
+  if (text === undefined || text === '') {
+    return fallback;
+  }
+  if (!/^\d+$/.test(text)) {
+    throw new ConfigError(`${name} must be a whole number (0 or more)`);
+  }
+  return Number(text);
+}
+
+const CRASH_POINTS: readonly CrashPoint[] = ['checkpoint-ids', 'checkpoint-commit'];
+
+function crashPoint(env: NodeJS.ProcessEnv): CrashPoint | undefined {
+  const text = env.CRASH_AT;
+  if (!text) {
+    return undefined;
+  }
+  if (!CRASH_POINTS.includes(text as CrashPoint)) {
+    throw new ConfigError(`CRASH_AT must be one of ${CRASH_POINTS.join(', ')} (a fault-test hook)`);
+  }
+  return text as CrashPoint;
 }
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
@@ -199,5 +232,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): BackendConfig {
     maxConcurrentExports: positiveInteger(env, 'MAX_CONCURRENT_EXPORTS', DEFAULT_MAX_CONCURRENT_EXPORTS),
 
     ncloud: loadNcloudConfig(env),
+    dedupeWindowDays: wholeNumber(env, 'DEDUPE_WINDOW_DAYS', 35),
+    crashAt: crashPoint(env),
   };
 }

@@ -54,8 +54,8 @@ class MeasuredIngestService extends IngestService {
     super(store, flusher, subscriptions, maxOutbox);
   }
 
-  override ingest(...args: Parameters<IngestService['ingest']>): ReturnType<IngestService['ingest']> {
-    const result = super.ingest(...args);
+  override async ingest(...args: Parameters<IngestService['ingest']>): ReturnType<IngestService['ingest']> {
+    const result = await super.ingest(...args);
     this.metrics.eventsAccepted(
       args[0].map((event) => String((event as { type: unknown }).type)),
       result.duplicates
@@ -98,7 +98,12 @@ export async function startBackend(config: BackendConfig, options: StartOptions 
     password: config.influxPassword,
     token: config.influxToken,
   });
-  const store = new CounterStore(config.dataDir, config.writerId);
+  const store = new CounterStore(config.dataDir, {
+    writerId: config.writerId,
+    dedupeWindowDays: config.dedupeWindowDays ?? 35,
+    now,
+    crashAt: config.crashAt,
+  });
   const subscriptionStore = new SubscriptionStore(config.dataDir);
   const subscriptions = new SubscriptionService(subscriptionStore);
   const clock = new OutboxClock(now());
@@ -137,7 +142,7 @@ export async function startBackend(config: BackendConfig, options: StartOptions 
   try {
     await ensureDatabase();
   } catch (error) {
-    store.close();
+    await store.close();
     subscriptionStore.close();
     throw error;
   }
@@ -192,7 +197,7 @@ export async function startBackend(config: BackendConfig, options: StartOptions 
     await Promise.all([close(api.server), ...(metricsListener ? [close(metricsListener.server)] : [])]);
     await ncloud?.stop();
     await flusher.stop();
-    store.close();
+    await store.close();
     subscriptionStore.close();
   };
   if (config.metricsPort !== undefined) {

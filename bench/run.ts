@@ -121,22 +121,22 @@ async function main(): Promise<void> {
   const influxd = await startInfluxd(join(workDir, 'influxdb'));
   log(`InfluxDB at ${influxd.url}, work folder ${workDir}`);
   let ingest: IngestResult | undefined;
+  let ingestSpread: IngestResult | undefined;
   const sizes: SizeResults[] = [];
   try {
     if (settings.cases.has('ingest')) {
-      ingest = await runIngestCase(
-        {
-          influxUrl: influxd.url,
-          workDir,
-          tz: settings.tz,
-          rounds: settings.ingestRounds,
-          eventsPerRound: settings.ingestEvents,
-          batchSize: 5000,
-          clients: 2,
-          profileDir: settings.profileDir,
-        },
-        log
-      );
+      const ingestOptions = {
+        influxUrl: influxd.url,
+        workDir,
+        tz: settings.tz,
+        rounds: settings.ingestRounds,
+        eventsPerRound: settings.ingestEvents,
+        batchSize: 5000,
+        clients: 2,
+        profileDir: settings.profileDir,
+      };
+      ingest = await runIngestCase({ ...ingestOptions, label: 'ordered' }, log);
+      ingestSpread = await runIngestCase({ ...ingestOptions, label: 'spread', spreadDays: 90 }, log);
     }
     if (settings.cases.has('views') || settings.cases.has('dashboard')) {
       const nowMs = Date.now();
@@ -172,7 +172,7 @@ async function main(): Promise<void> {
   rmSync(workDir, { recursive: true, force: true });
 
   const checks = [
-    ...(ingest ? ingestTargets(ingest.ratio) : []),
+    ...(ingest ? ingestTargets(ingest.ratio, ingestSpread?.ratio) : []),
     ...viewTargets(sizes.filter((size) => Object.keys(size.views).length > 0).map((size) => ({ label: size.dataset.label, views: size.views }))),
     ...(exported ? exportTargets(exported.summary) : []),
   ];
@@ -184,6 +184,7 @@ async function main(): Promise<void> {
     settings: { ...settings, cases: [...settings.cases], profileDir: settings.profileDir ?? null },
     fairness: 'see bench/README.md, "What each case compares"',
     ingest,
+    ingestSpread,
     views: sizes,
     export: exported,
     targets: checks,

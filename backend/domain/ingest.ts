@@ -21,10 +21,11 @@ export class IngestService {
     private readonly maxOutbox: number
   ) {}
 
-  ingest(raw: unknown[], caller: IngestCaller): IngestResult {
+  /** Resolves once the batch is durable (202); rejects with an ApiError or the storage error. */
+  async ingest(raw: unknown[], caller: IngestCaller): Promise<IngestResult> {
     const events = validateBatch(raw, caller);
     this.subscriptions.admit(events.map((event) => event.account));
-    const size = this.store.approximateOutboxSize();
+    const size = this.store.outboxSize();
     if (size >= this.maxOutbox) {
       this.flusher.kick();
       throw new ApiError(
@@ -35,7 +36,7 @@ export class IngestService {
         30
       );
     }
-    const { duplicates } = this.store.accept(
+    const { duplicates } = await this.store.accept(
       events.map((event) => ({ account: event.account, id: event.id, count: event.count, counters: countersOf(event) }))
     );
     this.flusher.kick();

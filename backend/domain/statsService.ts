@@ -7,6 +7,7 @@ import type { CounterStore } from '../storage/counterStore';
 import { sumCounts, type CountsSelection, type SumQuery, type SumRow } from '../storage/countsReader';
 import { InfluxUnavailableError, type InfluxClient } from '../storage/influxClient';
 import type { OutboxFlusher } from '../storage/outboxFlusher';
+import { storageErrorCode } from '../storage/storageErrors';
 import type { DomainsResponse, ResultCodesResponse, TimeRowValues, TimeViewResponse } from './apiTypes';
 import { addCounter } from './counting';
 import { ApiError } from './errors';
@@ -52,7 +53,7 @@ export class StatsService {
       if (error instanceof ApiError || (signal?.aborted ?? false)) {
         throw error;
       }
-      if ((error as { code?: unknown }).code?.toString().startsWith('SQLITE_')) {
+      if (storageErrorCode(error) !== undefined) {
         throw new ApiError(
           503,
           'storage_unavailable',

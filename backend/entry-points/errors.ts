@@ -2,6 +2,7 @@
 import type { NextFunction, Request, Response } from 'express';
 import { ApiError } from '../domain/errors';
 import { unsupportedCharset } from './bodyText';
+import { storageErrorCode } from '../storage/storageErrors';
 
 interface BodyParserError extends Error {
   type?: string;
@@ -42,14 +43,15 @@ function fromBodyParser(error: BodyParserError): ApiError | undefined {
  * DATA_DIR cannot take the batch (disk full, read-only, I/O error): nothing was committed,
  * so nothing was acknowledged; the caller retries later with the same ids.
  */
-function fromStorage(error: Error & { code?: unknown }): ApiError | undefined {
-  if (error.name !== 'SqliteError' || typeof error.code !== 'string') {
+function fromStorage(error: Error): ApiError | undefined {
+  const code = storageErrorCode(error);
+  if (code === undefined) {
     return undefined;
   }
   return new ApiError(
     503,
     'storage_unavailable',
-    `the backend cannot write its durable state in DATA_DIR (${error.code}); nothing of this request was taken, try again later`,
+    `the backend cannot write its durable state in DATA_DIR (${code}); nothing of this request was taken, try again later`,
     undefined,
     30
   );

@@ -1,16 +1,24 @@
 /**
- * The backend's durable state in DATA_DIR (SQLite, WAL, fsync on every commit):
- * - ids of accepted events, so a replayed event changes nothing, across restarts;
- * - the absolute total of every counter (15-minute bucket x tags), the numbers InfluxDB holds;
- * - the outbox: counters changed since InfluxDB last confirmed them;
- * - sending limits per account.
- * A batch is acknowledged only after its transaction committed, so 202 means durable.
+ * The backend's durable state in DATA_DIR, shaped as "apply an ordered batch, then checkpoint
+ * its position":
+ * - log/: every accepted batch as one record (its new ids and its aggregated counter deltas),
+ *   group-committed with fdatasync before the request is answered 202 (ingestLog.ts);
+ * - in memory: the ids of the dedupe window (seenIds.ts) and the deltas not yet checkpointed;
+ * - a checkpoint appends the new ids to their day files, then folds the deltas into SQLite
+ *   (state.sqlite: one absolute total per counter) in one transaction that records the last
+ *   log segment it covers. The new totals go to the in-memory outbox; the segments stay on
+ *   disk until InfluxDB confirmed every counter they changed, so they are the durable outbox.
+ * - At start: SQLite is loaded; segments up to the checkpoint put their counters back into the
+ *   outbox, later ones are replayed. A crash at any point loses and doubles nothing.
+ * - sending limits per account (SQLite).
  */
 import Database from 'better-sqlite3';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { IngestLog, isBefore, type LogPosition } from './ingestLog';
 import { rollupsOf, type CounterMeasurement } from './schema';
+import { acceptanceDay, ID_BYTES, IdHasher, lanesOf, SeenIds } from './seenIds';
 
 export type Axis = 'request' | 'send';
 
@@ -37,10 +45,13 @@ export interface AcceptedEvent {
   count: number;
 }
 
+/** A changed counter with its absolute total, as the outbox hands it to the flusher. */
 export interface PendingCounter extends CounterKey {
-  counterId: number;
-  seq: number;
   n: number;
+  /** keyString of the key. */
+  key: string;
+  /** Sequence number of its newest change; 0 for a counter re-sent by resendAll. */
+  seq: number;
 }
 
 export interface StoredLimits {
@@ -49,24 +60,136 @@ export interface StoredLimits {
   changeRequestUrl: string | null;
 }
 
+/** Test hook: the process kills itself at this step of a checkpoint (CRASH_AT). */
+export type CrashPoint = 'checkpoint-ids' | 'checkpoint-commit';
+
+export interface StoreOptions {
+  writerId?: string;
+  /** Days an accepted id is remembered, by acceptance time; 0: forever. */
+  dedupeWindowDays: number;
+  now?: () => number;
+  crashAt?: CrashPoint;
+}
+
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS seen_events (account TEXT NOT NULL, id TEXT NOT NULL, PRIMARY KEY (account, id)) WITHOUT ROWID;
-CREATE TABLE IF NOT EXISTS counters (
-  id INTEGER PRIMARY KEY, measurement TEXT NOT NULL,
-  account TEXT NOT NULL, axis TEXT NOT NULL, kind TEXT NOT NULL, code TEXT NOT NULL,
-  template TEXT NOT NULL, domain TEXT NOT NULL, bucket INTEGER NOT NULL, n INTEGER NOT NULL,
-  UNIQUE (measurement, account, axis, kind, code, template, domain, bucket)
-);
-CREATE TABLE IF NOT EXISTS outbox (counter_id INTEGER PRIMARY KEY, seq INTEGER NOT NULL);
-CREATE INDEX IF NOT EXISTS outbox_seq ON outbox (seq);
+CREATE TABLE IF NOT EXISTS counter_totals (key TEXT PRIMARY KEY, n INTEGER NOT NULL) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS limits (
   account TEXT PRIMARY KEY, monthly INTEGER, daily INTEGER, change_request_url TEXT
 );
 `;
 
-const keyString = (key: CounterKey) =>
+/**
+ * A counter's key as one string. Only the template may hold any character (NUL included);
+ * every other field is NUL-free, so cutting 5 fields from the left and 2 from the right is exact.
+ */
+export const keyString = (key: CounterKey) =>
   `${key.measurement}\u0000${key.account}\u0000${key.axis}\u0000${key.kind}\u0000${key.code}\u0000${key.template}\u0000${key.domain}\u0000${key.bucket}`;
+
+export function parseKeyString(text: string): CounterKey {
+  const left: string[] = [];
+  let at = 0;
+  for (let field = 0; field < 5; field++) {
+    const end = text.indexOf('\u0000', at);
+    left.push(text.slice(at, end));
+    at = end + 1;
+  }
+  const bucketAt = text.lastIndexOf('\u0000');
+  const domainAt = text.lastIndexOf('\u0000', bucketAt - 1);
+  return {
+    measurement: left[0] as CounterMeasurement,
+    account: left[1],
+    axis: left[2] as Axis,
+    kind: left[3],
+    code: left[4],
+    template: text.slice(at, domainAt),
+    domain: text.slice(domainAt + 1, bucketAt),
+    bucket: Number(text.slice(bucketAt + 1)),
+  };
+}
+
+/** A log record: its sequence number, acceptance day, deltas (key string, n) and the new ids' hashes. */
+interface LogRecord {
+  lsn: number;
+  day: number;
+  deltas: Array<string | number>;
+  ids: Buffer;
+}
+
+function encodeRecord(record: LogRecord): Buffer {
+  const head = Buffer.from(JSON.stringify({ lsn: record.lsn, day: record.day, deltas: record.deltas }));
+  const lengths = Buffer.allocUnsafe(4);
+  lengths.writeUInt32LE(head.length, 0);
+  return Buffer.concat([lengths, head, record.ids]);
+}
+
+function decodeRecord(payload: Buffer): LogRecord {
+  const headLength = payload.readUInt32LE(0);
+  const head = JSON.parse(payload.subarray(4, 4 + headLength).toString()) as Omit<LogRecord, 'ids'>;
+  return { ...head, ids: payload.subarray(4 + headLength) };
+}
+
+/** Changes not yet in SQLite: counter deltas by key string (with the newest change's sequence number) and new ids by day. */
+class Changes {
+  readonly deltas = new Map<string, { n: number; seq: number }>();
+  readonly ids = new Map<number, Buffer[]>();
+  oldestSeq: number | null = null;
+
+  apply(record: LogRecord): void {
+    const { deltas } = record;
+    for (let i = 0; i < deltas.length; i += 2) {
+      this.add(deltas[i] as string, deltas[i + 1] as number, record.lsn);
+    }
+    if (record.ids.length > 0) {
+      const day = this.ids.get(record.day);
+      if (day) {
+        day.push(record.ids);
+      } else {
+        this.ids.set(record.day, [record.ids]);
+      }
+    }
+    if (this.oldestSeq === null && deltas.length > 0) {
+      this.oldestSeq = record.lsn;
+    }
+  }
+
+  add(key: string, n: number, seq: number): void {
+    const delta = this.deltas.get(key);
+    if (delta) {
+      delta.n += n;
+      delta.seq = Math.max(delta.seq, seq);
+    } else {
+      this.deltas.set(key, { n, seq });
+    }
+  }
+
+  /** Puts the changes of a checkpoint that failed back in front of these. */
+  takeBack(failed: Changes): void {
+    for (const [key, delta] of failed.deltas) {
+      this.add(key, delta.n, delta.seq);
+    }
+    for (const [day, hashes] of failed.ids) {
+      this.ids.set(day, [...hashes, ...(this.ids.get(day) ?? [])]);
+    }
+    if (failed.oldestSeq !== null) {
+      this.oldestSeq = Math.min(failed.oldestSeq, this.oldestSeq ?? Infinity);
+    }
+  }
+
+  get empty(): boolean {
+    return this.deltas.size === 0 && this.ids.size === 0;
+  }
+}
+
+/** A checkpoint whose counters InfluxDB has not all confirmed: its log segments stay until then. */
+interface Epoch {
+  /** The log position the checkpoint covers. */
+  position: LogPosition;
+  /** Lower bound of the sequence numbers of its changes. */
+  oldestSeq: number;
+  /** Outbox entries still carrying this epoch's totals. */
+  remaining: number;
+}
 
 type Sums = Map<string, { key: CounterKey; n: number }>;
 
@@ -82,42 +205,62 @@ function add(sums: Sums, key: CounterKey, n: number): void {
 
 export class CounterStore {
   private readonly db: Database.Database;
-  private seq: number;
-  private sizeCache: { size: number; at: number } | undefined;
   readonly writerId: string;
   private readonly statements;
+  private readonly seen: SeenIds;
+  private readonly hasher: IdHasher;
+  private readonly log: IngestLog;
+  private readonly now: () => number;
+  /** Sequence number of the newest acknowledged batch. */
+  private seq: number;
+  private nextSeq: number;
+  private changes = new Changes();
+  private checkpointing: Changes | undefined;
+  private checkpointPass: Promise<void> | undefined;
+  private nextCheckpointPass: Promise<void> | undefined;
+  /** Ids of batches whose append is under way: a batch sent twice at once counts once. */
+  private readonly inFlight = new Set<string>();
+  private today: number;
+  /** Checkpointed totals InfluxDB has not confirmed, by key string. */
+  private readonly outboxEntries = new Map<string, { n: number; seq: number; epoch: Epoch }>();
+  /** Unreleased checkpoints, oldest first. */
+  private readonly epochs: Epoch[] = [];
+  /** resendAll in progress: counters after this key still go to InfluxDB (meta resend_after). */
+  private resendAfter: string | undefined;
+  private resendSeq = 0;
+  /** Counters changed since their checkpoint and not in outboxEntries: outboxSize counts each waiting counter once. */
+  private notInOutbox = 0;
+  /** The last key of the resend rows handed out. */
+  private resendCandidate: string | undefined;
 
-  constructor(dataDir: string, writerId?: string) {
+  constructor(
+    private readonly dataDir: string,
+    private readonly options: StoreOptions
+  ) {
     mkdirSync(dataDir, { recursive: true });
+    this.now = options.now ?? Date.now;
     this.db = new Database(join(dataDir, 'state.sqlite'));
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = FULL');
     this.db.exec(SCHEMA);
-    const columns = this.db.prepare("SELECT name FROM pragma_table_info('counters')").all() as Array<{ name: string }>;
-    if (!columns.some((column) => column.name === 'measurement')) {
+    const tables = this.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as Array<{ name: string }>;
+    if (tables.some((table) => table.name === 'seen_events')) {
       this.db.close();
       throw new Error(
-        `${dataDir} holds the state of a development version without rollups: move it away and start again`
+        `${dataDir} holds the state of an earlier version (SQLite seen_events): move it away and start again`
       );
     }
     this.statements = {
-      seen: this.db.prepare('INSERT OR IGNORE INTO seen_events (account, id) VALUES (?, ?)'),
       addCounter: this.db.prepare(
-        `INSERT INTO counters (measurement, account, axis, kind, code, template, domain, bucket, n)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-         ON CONFLICT (measurement, account, axis, kind, code, template, domain, bucket) DO UPDATE SET n = n + excluded.n
-         RETURNING id`
+        `INSERT INTO counter_totals (key, n) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET n = n + excluded.n RETURNING n`
       ),
-      markPending: this.db.prepare(
-        'INSERT INTO outbox (counter_id, seq) VALUES (?, ?) ON CONFLICT (counter_id) DO UPDATE SET seq = excluded.seq'
+      total: this.db.prepare('SELECT n FROM counter_totals WHERE key = ?'),
+      resendRows: this.db.prepare('SELECT key, n FROM counter_totals WHERE key > ? ORDER BY key LIMIT ?'),
+      deleteMeta: this.db.prepare('DELETE FROM meta WHERE key = ?'),
+      getMeta: this.db.prepare('SELECT value FROM meta WHERE key = ?'),
+      setMeta: this.db.prepare(
+        'INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value'
       ),
-      pending: this.db.prepare(
-        `SELECT o.counter_id AS counterId, o.seq, c.measurement, c.account, c.axis, c.kind, c.code, c.template, c.domain, c.bucket, c.n
-         FROM outbox o JOIN counters c ON c.id = o.counter_id ORDER BY o.seq LIMIT ?`
-      ),
-      confirm: this.db.prepare('DELETE FROM outbox WHERE counter_id = ? AND seq = ?'),
-      outboxSize: this.db.prepare('SELECT COUNT(*) AS size, MIN(seq) AS oldest FROM outbox'),
-      oldestPending: this.db.prepare('SELECT MIN(seq) AS oldest FROM outbox'),
       getLimits: this.db.prepare(
         'SELECT monthly, daily, change_request_url AS changeRequestUrl FROM limits WHERE account = ?'
       ),
@@ -128,107 +271,327 @@ export class CounterStore {
          change_request_url = excluded.change_request_url`
       ),
     };
-    this.seq = (this.db.prepare('SELECT MAX(seq) AS seq FROM outbox').get() as { seq: number | null }).seq ?? 0;
-    this.writerId = writerId ?? this.persistedWriterId();
+    this.writerId = options.writerId ?? this.persistedMeta('writer_id', () => randomBytes(6).toString('hex'));
+    const seed = Buffer.from(this.persistedMeta('id_seed', () => randomBytes(16).toString('hex')), 'hex');
+    this.hasher = new IdHasher(new Uint32Array(seed.buffer, seed.byteOffset, 4));
+    this.today = acceptanceDay(this.now());
+    this.seen = new SeenIds(dataDir, options.dedupeWindowDays);
+    this.seen.load(this.today);
+    this.seq = Number(this.meta('seq') ?? 0);
+    this.resendAfter = this.meta('resend_after');
+    const checkpointed: LogPosition = JSON.parse(this.meta('checkpoint') ?? '{"segment":0,"offset":0}');
+    const segments = IngestLog.segments(dataDir);
+    const unconfirmed = new Set<string>();
+    for (const segment of segments) {
+      for (const { offset, payload } of IngestLog.read(dataDir, segment)) {
+        const record = decodeRecord(payload);
+        if (!isBefore(segment, offset, checkpointed)) {
+          this.committed(record);
+        } else {
+          for (let i = 0; i < record.deltas.length; i += 2) {
+            unconfirmed.add(record.deltas[i] as string);
+          }
+        }
+      }
+    }
+    // Their totals are in SQLite; InfluxDB may not have them yet.
+    const epoch: Epoch = { position: checkpointed, oldestSeq: 0, remaining: 0 };
+    this.epochs.push(epoch);
+    for (const key of unconfirmed) {
+      this.toOutbox(key, (this.statements.total.get(key) as { n: number }).n, this.seq, epoch);
+    }
+    this.releaseSegments();
+    this.nextSeq = this.seq;
+    this.resendSeq = this.seq;
+    this.log = new IngestLog(dataDir, Math.max(checkpointed.segment, ...segments) + 1);
   }
 
-  /** A random id made once per DATA_DIR: instances sharing an InfluxDB write distinct series. */
-  private persistedWriterId(): string {
-    const row = this.db.prepare("SELECT value FROM meta WHERE key = 'writer_id'").get() as
-      { value: string } | undefined;
-    if (row) {
-      return row.value;
+  private meta(key: string): string | undefined {
+    return (this.statements.getMeta.get(key) as { value: string } | undefined)?.value;
+  }
+
+  /** A value made once per DATA_DIR. */
+  private persistedMeta(key: string, make: () => string): string {
+    const stored = this.meta(key);
+    if (stored !== undefined) {
+      return stored;
     }
-    const id = randomBytes(6).toString('hex');
-    this.db.prepare("INSERT INTO meta (key, value) VALUES ('writer_id', ?)").run(id);
-    return id;
+    const value = make();
+    this.statements.setMeta.run(key, value);
+    return value;
+  }
+
+  /** A durable record takes effect: its ids are remembered, its deltas wait for the next checkpoint. */
+  private committed(record: LogRecord): void {
+    if (!this.seen.isExpired(record.day, this.today)) {
+      this.seen.addAll(record.day, lanesOf(record.ids));
+    }
+    const { deltas } = record;
+    for (let i = 0; i < deltas.length; i += 2) {
+      if (!this.waiting(deltas[i] as string)) {
+        this.notInOutbox++;
+      }
+    }
+    this.changes.apply(record);
+    this.seq = Math.max(this.seq, record.lsn);
+  }
+
+  private expireDays(): void {
+    const today = acceptanceDay(this.now());
+    if (today !== this.today) {
+      this.today = today;
+      this.seen.expire(today);
+    }
   }
 
   /**
-   * Counts the events whose ids are new, in one durable transaction.
-   * Returns how many were duplicates (seen before, or twice in this batch).
+   * Counts the events whose ids are new, durably (one group-committed log append).
+   * Returns how many were duplicates (seen within the dedupe window, or twice in this batch).
    */
-  accept(events: readonly AcceptedEvent[]): { duplicates: number } {
-    const run = this.db.transaction(() => {
-      const sums: Sums = new Map();
-      let duplicates = 0;
-      for (const event of events) {
-        if (this.statements.seen.run(event.account, event.id).changes === 0) {
-          duplicates++;
-          continue;
-        }
-        for (const key of event.counters) {
-          add(sums, key, event.count);
-        }
+  async accept(events: readonly AcceptedEvent[]): Promise<{ duplicates: number }> {
+    this.expireDays();
+    const sums: Sums = new Map();
+    const taken: string[] = [];
+    const hashes = Buffer.allocUnsafe(events.length * ID_BYTES);
+    const lanes = new Uint32Array(hashes.buffer, hashes.byteOffset, events.length * 4);
+    let duplicates = 0;
+    let waitsForOthers = false;
+    for (const event of events) {
+      const idKey = `${event.account}\u0000${event.id}`;
+      if (this.inFlight.has(idKey)) {
+        duplicates++;
+        waitsForOthers = true;
+        continue;
       }
-      for (const { key, n } of [...sums.values()]) {
-        for (const rollup of rollupsOf(key)) {
-          add(sums, rollup, n);
-        }
+      const hash = this.hasher.hash(idKey);
+      if (this.seen.has(hash)) {
+        duplicates++;
+        continue;
       }
-      for (const { key, n } of sums.values()) {
-        const { id } = this.statements.addCounter.get(
-          key.measurement,
-          key.account,
-          key.axis,
-          key.kind,
-          key.code,
-          key.template,
-          key.domain,
-          key.bucket,
-          n
-        ) as { id: number };
-        this.statements.markPending.run(id, ++this.seq);
+      lanes.set(hash, taken.length * 4);
+      this.inFlight.add(idKey);
+      taken.push(idKey);
+      for (const key of event.counters) {
+        add(sums, key, event.count);
       }
+    }
+    if (taken.length === 0 && !waitsForOthers) {
       return { duplicates };
-    });
-    return run();
+    }
+    for (const { key, n } of [...sums.values()]) {
+      for (const rollup of rollupsOf(key)) {
+        add(sums, rollup, n);
+      }
+    }
+    const deltas: Array<string | number> = [];
+    for (const [key, { n }] of sums) {
+      deltas.push(key, n);
+    }
+    const record: LogRecord = {
+      lsn: ++this.nextSeq,
+      day: this.today,
+      deltas,
+      ids: hashes.subarray(0, taken.length * ID_BYTES),
+    };
+    try {
+      // Appended even when empty if it waits for others: their failure fails it too (a duplicate of nothing).
+      await this.log.append(encodeRecord(record), () => this.committed(record));
+    } finally {
+      for (const idKey of taken) {
+        this.inFlight.delete(idKey);
+      }
+    }
+    return { duplicates };
   }
 
-  /** The oldest changed counters with their current absolute totals. */
+  /**
+   * Folds the changes acknowledged so far into SQLite. Resolves when a pass that started after
+   * this call has finished; passes never overlap.
+   */
+  checkpoint(): Promise<void> {
+    if (this.checkpointPass === undefined) {
+      this.checkpointPass = this.runCheckpoint().finally(() => {
+        this.checkpointPass = undefined;
+      });
+      return this.checkpointPass;
+    }
+    this.nextCheckpointPass ??= this.checkpointPass
+      .catch(() => undefined)
+      .then(() => {
+        this.nextCheckpointPass = undefined;
+        return this.checkpoint();
+      });
+    return this.nextCheckpointPass;
+  }
+
+  private async runCheckpoint(): Promise<void> {
+    this.expireDays();
+    if (this.changes.empty) {
+      return;
+    }
+    const { sealed, position } = await this.log.seal(() => {
+      const taken = this.changes;
+      this.changes = new Changes();
+      this.checkpointing = taken;
+      return { changes: taken, seq: this.seq };
+    });
+    const { changes } = sealed;
+    const totals: number[] = [];
+    try {
+      for (const [day, hashes] of changes.ids) {
+        if (!this.seen.isExpired(day, this.today)) {
+          this.seen.persist(day, hashes);
+        }
+      }
+      this.crashAt('checkpoint-ids');
+      this.db.transaction(() => {
+        for (const [key, delta] of changes.deltas) {
+          totals.push((this.statements.addCounter.get(key, delta.n) as { n: number }).n);
+        }
+        this.statements.setMeta.run('checkpoint', JSON.stringify(position));
+        this.statements.setMeta.run('seq', String(sealed.seq));
+      })();
+    } catch (error) {
+      this.checkpointing = undefined;
+      this.changes.takeBack(changes);
+      throw error;
+    }
+    this.crashAt('checkpoint-commit');
+    const epoch: Epoch = { position, oldestSeq: changes.oldestSeq ?? sealed.seq, remaining: 0 };
+    this.epochs.push(epoch);
+    let index = 0;
+    for (const [key, delta] of changes.deltas) {
+      this.toOutbox(key, totals[index++], delta.seq, epoch);
+    }
+    this.checkpointing = undefined;
+    this.releaseSegments();
+  }
+
+  private toOutbox(key: string, n: number, seq: number, epoch: Epoch): void {
+    const earlier = this.outboxEntries.get(key);
+    if (earlier) {
+      earlier.epoch.remaining--;
+    } else if (this.waiting(key)) {
+      this.notInOutbox--;
+    }
+    this.outboxEntries.set(key, { n, seq, epoch });
+    epoch.remaining++;
+  }
+
+  /** Deletes the log segments no checkpoint with counters InfluxDB has not confirmed needs. */
+  private releaseSegments(): void {
+    let released: Epoch | undefined;
+    while (this.epochs.length > 0 && this.epochs[0].remaining === 0) {
+      released = this.epochs.shift();
+    }
+    if (released !== undefined) {
+      // Later checkpoints' records start at its position.
+      IngestLog.removeBefore(this.dataDir, released.position.segment);
+    }
+  }
+
+
+  private crashAt(point: CrashPoint): void {
+    if (this.options.crashAt === point) {
+      process.kill(process.pid, 'SIGKILL');
+    }
+  }
+
+  /** Checkpointed counters InfluxDB has not confirmed, with their absolute totals; then, during resendAll, the next stored ones. */
   pending(limit: number): PendingCounter[] {
-    return this.statements.pending.all(limit) as PendingCounter[];
+    const pending: PendingCounter[] = [];
+    for (const [key, { n, seq }] of this.outboxEntries) {
+      if (pending.length >= limit) {
+        return pending;
+      }
+      pending.push({ ...parseKeyString(key), key, n, seq });
+    }
+    if (this.resendAfter !== undefined && pending.length < limit) {
+      const rows = this.statements.resendRows.all(this.resendAfter, limit - pending.length) as Array<{ key: string; n: number }>;
+      for (const { key, n } of rows) {
+        if (!this.outboxEntries.has(key)) {
+          pending.push({ ...parseKeyString(key), key, n, seq: 0 });
+        }
+      }
+      if (rows.length === 0) {
+        this.finishResend();
+      } else {
+        this.resendCandidate = rows[rows.length - 1].key;
+      }
+    }
+    return pending;
   }
 
   /** InfluxDB holds these totals now; a counter changed meanwhile stays in the outbox. */
   confirm(written: readonly PendingCounter[]): void {
-    this.db.transaction(() => {
-      for (const counter of written) {
-        this.statements.confirm.run(counter.counterId, counter.seq);
+    let resent = false;
+    for (const counter of written) {
+      if (counter.seq === 0) {
+        resent = true;
+        continue;
       }
-    })();
-  }
-
-  /** Puts every counter back into the outbox (InfluxDB lost its data or is new). */
-  resendAll(): void {
-    this.db.transaction(() => {
-      this.db.prepare('INSERT OR IGNORE INTO outbox (counter_id, seq) SELECT id, ? + id FROM counters').run(this.seq);
-      this.seq = (this.db.prepare('SELECT MAX(seq) AS seq FROM outbox').get() as { seq: number | null }).seq ?? 0;
-    })();
-  }
-
-  outbox(): { size: number; oldestSeq: number | null } {
-    const row = this.statements.outboxSize.get() as { size: number; oldest: number | null };
-    this.sizeCache = { size: row.size, at: Date.now() };
-    return { size: row.size, oldestSeq: row.oldest };
-  }
-
-  /** The outbox size, counted at most once a second: COUNT(*) walks the table, too slow for every batch. */
-  approximateOutboxSize(): number {
-    if (this.sizeCache === undefined || Date.now() - this.sizeCache.at >= 1000) {
-      this.outbox();
+      const entry = this.outboxEntries.get(counter.key);
+      if (entry && entry.seq === counter.seq && entry.n === counter.n) {
+        this.outboxEntries.delete(counter.key);
+        if (this.waiting(counter.key)) {
+          this.notInOutbox++;
+        }
+        entry.epoch.remaining--;
+      }
     }
-    return this.sizeCache!.size;
+    if (resent && this.resendCandidate !== undefined) {
+      this.resendAfter = this.resendCandidate;
+      this.statements.setMeta.run('resend_after', this.resendAfter);
+    }
+    this.releaseSegments();
   }
 
-  /** Sequence number of the oldest change InfluxDB has not confirmed (an index lookup). */
+  /** Sends every stored counter to InfluxDB again (it lost its data or is new), from a cursor kept in SQLite. */
+  resendAll(): void {
+    this.resendAfter = '';
+    this.resendSeq = this.seq;
+    this.statements.setMeta.run('resend_after', '');
+  }
+
+  private finishResend(): void {
+    this.resendAfter = undefined;
+    this.resendCandidate = undefined;
+    this.statements.deleteMeta.run('resend_after');
+  }
+
+  /** Whether a counter already counts in outboxSize. */
+  private waiting(key: string): boolean {
+    return this.outboxEntries.has(key) || this.changes.deltas.has(key) || (this.checkpointing?.deltas.has(key) ?? false);
+  }
+
+  /** Changed counters waiting for InfluxDB (each once), and a lower bound of the oldest change's sequence number. */
+  outbox(): { size: number; oldestSeq: number | null } {
+    return { size: this.outboxSize(), oldestSeq: this.oldestPendingSeq() };
+  }
+
+  outboxSize(): number {
+    return this.outboxEntries.size + this.notInOutbox;
+  }
+
+  /** A lower bound of the sequence number of the oldest change InfluxDB has not confirmed. */
   oldestPendingSeq(): number | null {
-    return (this.statements.oldestPending.get() as { oldest: number | null }).oldest;
+    const candidates = [
+      this.epochs[0]?.oldestSeq ?? null,
+      this.checkpointing?.oldestSeq ?? null,
+      this.changes.oldestSeq,
+      this.resendAfter === undefined ? null : this.resendSeq,
+    ].filter((seq): seq is number => seq !== null);
+    return candidates.length === 0 ? null : Math.min(...candidates);
   }
 
-  /** Sequence number of the newest change: everything up to it is in InfluxDB once the outbox has nothing at or below it. */
+  /** Sequence number of the newest acknowledged change: everything up to it is in InfluxDB once nothing at or below it is pending. */
   lastSeq(): number {
     return this.seq;
+  }
+
+  /** Remembered ids: how many, and the bytes of their in-memory tables and of their day files (16 B each). */
+  seenIdStats(): { ids: number; memoryBytes: number; days: number; diskBytesPerId: number } {
+    return { ...this.seen.stats(), diskBytesPerId: ID_BYTES };
   }
 
   limits(account: string): StoredLimits | undefined {
@@ -245,14 +608,13 @@ export class CounterStore {
 
   /** Throws when DATA_DIR can no longer be written. */
   checkWritable(): void {
-    this.db
-      .prepare(
-        "INSERT INTO meta (key, value) VALUES ('probe', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value"
-      )
-      .run(String(Date.now()));
+    this.statements.setMeta.run('probe', String(Date.now()));
   }
 
-  close(): void {
+  /** Folds what is left into SQLite and closes the files. */
+  async close(): Promise<void> {
+    await this.checkpoint().catch(() => undefined);
+    this.log.close();
     this.db.close();
   }
 }

@@ -106,7 +106,7 @@ async function writeCounters(spec: DatasetSpec, backend: BackendSetup, count: (r
   const writeEndedBy = async (time: number) => {
     for (const end of [...piecesByEnd.keys()].filter((end) => end <= time).sort((a, b) => a - b)) {
       for (const { key, n } of piecesByEnd.get(end)!.values()) {
-        const waiting = stream.add(counterLine({ ...key, n, counterId: 0, seq: 0 }, WRITER));
+        const waiting = stream.add(counterLine({ ...key, n }, WRITER));
         if (waiting) {
           await waiting;
         }

@@ -23,6 +23,10 @@ export interface IngestOptions {
   clients: number;
   /** Write a CPU profile of the backend here. */
   profileDir?: string;
+  /** Spread each traffic record over this many past days at random (a backfill); absent: the last week, in time order. */
+  spreadDays?: number;
+  /** Names this run's databases, DATA_DIR and ids ('ordered', 'spread'). */
+  label: string;
 }
 
 export interface IngestResult {
@@ -50,14 +54,40 @@ interface Round {
 
 const DAY_MS = 86_400_000;
 
-/** Individual mailer events of the last week's traffic (a weekly campaign included), each with its raw point. */
-function makeEvents(count: number, nowMs: number): Array<{ event: ApiEvent; line: string; record: TrafficRecord }> {
+/** Deterministic uniform numbers in [0, 1) (mulberry32). */
+function uniform(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(state ^ (state >>> 15), 1 | state);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * Individual mailer events of the last week's traffic (a weekly campaign included), each with
+ * its raw point; with spreadDays, every record moved back by a random number of whole days.
+ */
+function makeEvents(
+  count: number,
+  nowMs: number,
+  label: string,
+  spreadDays?: number
+): Array<{ event: ApiEvent; line: string; record: TrafficRecord }> {
   const traffic = { seed: 'ingest', mailsPerDay: (count * 1.15) / 7 / 2.42, nowMs };
   const made: Array<{ event: ApiEvent; line: string; record: TrafficRecord }> = [];
+  const random = uniform(7);
   for (let slot = slotOf(nowMs - 7 * DAY_MS); made.length < count; slot++) {
-    for (const record of slotRecords(traffic, slot)) {
+    for (const slotRecord of slotRecords(traffic, slot)) {
+      const shift = spreadDays ? Math.floor(random() * spreadDays) * DAY_MS : 0;
+      const record = {
+        ...slotRecord,
+        requestedAt: slotRecord.requestedAt - shift,
+        ...(slotRecord.sentAt === undefined ? {} : { sentAt: slotRecord.sentAt - shift }),
+      };
       const one = { ...record, count: 1 };
-      for (const event of mailerEvents(record, 'ing', made.length)) {
+      for (const event of mailerEvents(record, `ing-${label}`, made.length)) {
         made.push({ event, line: rawLine(one, 'request', made.length), record });
       }
     }
@@ -77,7 +107,7 @@ async function timed(run: () => Promise<void>): Promise<number> {
 
 export async function runIngestCase(options: IngestOptions, log: (line: string) => void): Promise<IngestResult> {
   const { eventsPerRound, rounds, batchSize, clients } = options;
-  const made = makeEvents(eventsPerRound * (rounds + 1), Date.now());
+  const made = makeEvents(eventsPerRound * (rounds + 1), Date.now(), options.label, options.spreadDays);
   const eventMix: Record<string, number> = {};
   for (const { record } of made) {
     const kind = record.resultCode ? `result ${record.resultCode}` : record.type;
@@ -89,13 +119,13 @@ export async function runIngestCase(options: IngestOptions, log: (line: string) 
   }));
   const bytes = (bodies: Buffer[]) => bodies.reduce((sum, body) => sum + body.length, 0) / eventsPerRound;
 
-  const database = 'bench_ingest';
-  const rawDatabase = 'bench_ingest_raw';
+  const database = `bench_ingest_${options.label}`;
+  const rawDatabase = `bench_ingest_${options.label}_raw`;
   const influx = new InfluxClient({ url: options.influxUrl, database: rawDatabase });
   await influx.query(`CREATE DATABASE "${rawDatabase}"`, undefined, '');
   const backend = await startChildBackend(
-    { influxUrl: options.influxUrl, database, dataDir: join(options.workDir, 'ingest-data'), tz: options.tz },
-    join(options.workDir, 'backend-ingest.log'),
+    { influxUrl: options.influxUrl, database, dataDir: join(options.workDir, `ingest-data-${options.label}`), tz: options.tz },
+    join(options.workDir, `backend-ingest-${options.label}.log`),
     options.profileDir
   );
   const backendTarget = backendEventsTarget(backend.url, BENCH_KEYS.account);

@@ -71,7 +71,7 @@ function counter(
     domain: '',
     bucket,
   };
-  return counterLine({ ...key, n, counterId: 0, seq: 0 }, writer);
+  return counterLine({ ...key, n }, writer);
 }
 
 describe('alert queries on the real InfluxDB', () => {

@@ -45,14 +45,14 @@ export function eventsRouter(services: Services): Router {
   router.post(
     '/events',
     express.raw({ type: () => true, limit: services.config.maxBodyBytes, inflate: true }),
-    (req, res) => {
+    async (req, res) => {
       const account = actingAccount(req, 'ingest');
       const events = parseBody(req);
       if (events.length === 0) {
         throw badRequest('invalid_body', 'the batch holds no events');
       }
       const caller = req.caller!;
-      const result = services.ingest.ingest(events, {
+      const result = await services.ingest.ingest(events, {
         account,
         admin: caller.admin,
         defaultAccount: req.query.account === undefined ? undefined : account,
