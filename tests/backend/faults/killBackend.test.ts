@@ -9,7 +9,7 @@ import { join, resolve } from 'node:path';
 import { freePort } from '../../../scripts/lib/influxd';
 import { startChild, type RunningChild } from '../../../scripts/run/childProcess';
 import { TEST_API_KEYS, TEST_KEYS } from '../../support/backend';
-import { mailsOf, requestCount, runLoad, send, sleep, type Batch } from './load';
+import { mailsOf, requestCount, runLoad, send, type Batch } from './load';
 
 const ROOT = resolve(__dirname, '../../..');
 const dataDir = mkdtempSync(join(tmpdir(), 'mda-kill-'));
@@ -51,11 +51,11 @@ afterAll(async () => {
 test('kill -9 mid-load loses no acknowledged event and counts re-sent ones once', async () => {
   const url = `http://127.0.0.1:${port}`;
   child = await startBackendProcess();
-  const killed = (async () => {
-    await sleep(1500);
-    process.kill(child!.pid, 'SIGKILL');
-    await child!.stop(); // waits for the exit
-  })();
+  const running = child;
+  // Killed once 5 batches were acknowledged (observed, not after a guessed delay); the load
+  // stops once the process has exited, so the senders' next requests find no backend.
+  let killed: Promise<void> | undefined;
+  let exited = false;
   const load = await runLoad({
     url: () => url,
     key: TEST_KEYS.acme,
@@ -63,11 +63,19 @@ test('kill -9 mid-load loses no acknowledged event and counts re-sent ones once'
     batchSize: 100,
     senders: 4,
     maxBatches: 400,
-    until: killed,
+    stopWhen: () => exited,
+    onOutcome: (outcomes) => {
+      if (!killed && outcomes.acknowledged.length >= 5) {
+        process.kill(running.pid, 'SIGKILL');
+        killed = running.stop().then(() => {
+          exited = true; // stop() resolves once the exit is seen
+        });
+      }
+    },
   });
   await killed;
   expect(load.acknowledged.length).toBeGreaterThan(0);
-  expect(load.unknown.length).toBeGreaterThan(0); // the kill did hit requests in flight
+  expect(load.unknown.length).toBeGreaterThan(0); // requests in flight or sent before the exit was seen
   expect(load.refused).toEqual([]);
 
   child = await startBackendProcess();
