@@ -3,6 +3,7 @@
 # when missing, otherwise says exactly what to do.
 set -euo pipefail
 if command -v influxd >/dev/null 2>&1; then
+  echo "influxd: $(command -v influxd)"
   exit 0
 fi
 if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
