@@ -51,6 +51,7 @@ export async function runDemo(args: DemoArgs, hooks: DemoHooks = {}): Promise<Se
   };
   const stream = new DemoStream(traffic, localMidnight(startedAt, args.days));
   const totals = zeroTotals();
+  log(`backfill: making the events of ${args.days} days + today...`);
   const backfill = stream.due(startedAt);
   let backfilled = 0;
   const backfillStarted = now();

@@ -14,8 +14,9 @@ fi
 locked=$(node -e "const p=require('./package-lock.json').packages;const all=Object.keys(p).length-1;const rt=Object.values(p).filter((e)=>!e.dev&&!e.devOptional).length-1;console.log(process.argv[1]==='runtime'?rt:all)" "$want")
 if [ "$want" = runtime ]; then
   echo "npm packages: installing the $locked the backend and demo need (npm ci --omit=dev; the Grafana plugin toolchain comes with npm test or npm run build)"
+  echo "npm packages: about 3 minutes on 2 cores, most of it compiling better-sqlite3; npm prints one line at the end"
   npm ci --omit=dev --no-audit --no-fund
 else
-  echo "npm packages: installing all $locked (npm ci)"
+  echo "npm packages: installing all $locked (npm ci): 2 to 5 minutes on 2 cores, more on a busy machine; npm prints one line at the end"
   npm ci --no-audit --no-fund
 fi
