@@ -3,6 +3,7 @@ import type { DemoArgs } from './args';
 import { localMidnight } from './calendar';
 import { DemoStream } from './demoStream';
 import { demoLimits, putLimits } from './limits';
+import { backfillLine, LiveReport } from './progress';
 import { sendEvents, type SenderOptions } from './sender';
 import { addToTotals, zeroTotals, type SentTotals } from './totals';
 
@@ -14,6 +15,7 @@ export interface DemoHooks {
 }
 
 const BACKFILL_ATTEMPTS = 10;
+const BACKFILL_REPORT_EVERY_MS = 5_000;
 const LIVE_REPORT_EVERY_MS = 60_000;
 
 function waitOrAbort(ms: number, signal?: AbortSignal): Promise<void> {
@@ -49,20 +51,35 @@ export async function runDemo(args: DemoArgs, hooks: DemoHooks = {}): Promise<Se
   };
   const stream = new DemoStream(traffic, localMidnight(startedAt, args.days));
   const totals = zeroTotals();
+  log(`backfill: making the events of ${args.days} days + today...`);
   const backfill = stream.due(startedAt);
-  await sendEvents(backfill, sender);
+  let backfilled = 0;
+  const backfillStarted = now();
+  const backfillReport = () => log(backfillLine(backfilled, backfill.length, now() - backfillStarted));
+  backfillReport();
+  const progress = setInterval(backfillReport, BACKFILL_REPORT_EVERY_MS).unref();
+  try {
+    await sendEvents(backfill, { ...sender, onBatch: (events) => (backfilled += events) });
+  } finally {
+    clearInterval(progress);
+  }
+  backfillReport();
   addToTotals(totals, backfill);
   log(`backfilled ${args.days} days + today: ${JSON.stringify(totals)}`);
+  const live = new LiveReport();
   let reportedAt = now();
   while (args.follow && !hooks.signal?.aborted) {
     await waitOrAbort(args.tickSeconds * 1000, hooks.signal);
     // Live: a backend restart must not lose events, so retry for as long as it takes.
-    const live = stream.due(now());
-    await sendEvents(live, { ...sender, maxAttempts: Infinity });
-    addToTotals(totals, live);
+    const due = stream.due(now());
+    await sendEvents(due, { ...sender, maxAttempts: Infinity, onBatch: (events) => live.acknowledged(events, now()) });
+    addToTotals(totals, due);
     if (now() - reportedAt >= LIVE_REPORT_EVERY_MS) {
       reportedAt = now();
-      log(`streaming: ${JSON.stringify(totals)}`);
+      const line = live.line(reportedAt);
+      if (line) {
+        log(`${line}; ${totals.events.toLocaleString('en-US')} events sent in total`);
+      }
     }
   }
   return totals;

@@ -14,6 +14,8 @@ export interface SenderOptions {
   concurrency: number;
   maxAttempts: number;
   sleep?: (ms: number) => Promise<void>;
+  /** Called with each batch's event count once the backend acknowledged it. */
+  onBatch?: (events: number) => void;
 }
 
 const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -87,7 +89,9 @@ export async function sendEvents(events: readonly DemoEvent[], options: SenderOp
   let next = 0;
   const worker = async () => {
     while (next < batches.length) {
-      accepted += await postBatch(batches[next++], options);
+      const batch = batches[next++];
+      accepted += await postBatch(batch, options);
+      options.onBatch?.(batch.length);
     }
   };
   await Promise.all(Array.from({ length: Math.min(options.concurrency, batches.length) }, worker));

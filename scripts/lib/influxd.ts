@@ -71,18 +71,31 @@ async function waitForPing(url: string, child: ChildProcess, timeoutMs: number):
   throw new Error(`influxd did not answer ${url}/ping within ${timeoutMs} ms`);
 }
 
+export interface InfluxdOptions {
+  binary?: string;
+  /**
+   * Its own process group, so that a terminal's Ctrl-C reaches only the parent, which then
+   * stops its children in order (InfluxDB last). Only for parents that stop it on every signal.
+   */
+  ownProcessGroup?: boolean;
+}
+
 /**
  * @param dir folder for its config, data, WAL and log (made when missing)
  * @param httpPort fixed HTTP port, or a free one when absent
  */
-export async function startInfluxd(dir: string, httpPort?: number, binary = 'influxd'): Promise<RunningInfluxd> {
+export async function startInfluxd(
+  dir: string,
+  httpPort?: number,
+  { binary = 'influxd', ownProcessGroup = false }: InfluxdOptions = {}
+): Promise<RunningInfluxd> {
   mkdirSync(dir, { recursive: true });
   const port = httpPort ?? (await freePort());
   const rpcPort = await freePort();
   const configPath = join(dir, 'influxdb.conf');
   writeFileSync(configPath, config(dir, port, rpcPort));
   const log = openSync(join(dir, 'influxd.log'), 'a');
-  const child = spawn(binary, ['-config', configPath], { stdio: ['ignore', log, log] });
+  const child = spawn(binary, ['-config', configPath], { stdio: ['ignore', log, log], detached: ownProcessGroup });
   const spawned = new Promise<void>((resolve, reject) => {
     child.once('spawn', resolve);
     child.once('error', (error) =>

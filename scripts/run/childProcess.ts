@@ -18,6 +18,8 @@ export interface ChildSpec {
   readyTimeoutMs: number;
   /** After SIGTERM, SIGKILL follows this much later. */
   stopTimeoutMs?: number;
+  /** Its own process group: a terminal's Ctrl-C then reaches only the parent, which stops it in order. */
+  ownProcessGroup?: boolean;
 }
 
 function tail(file: string, lines = 15): string {
@@ -34,7 +36,7 @@ async function waitUntilReady(spec: ChildSpec, child: ChildProcess): Promise<voi
   while (Date.now() < deadline) {
     if (child.exitCode !== null || child.signalCode !== null) {
       throw new Error(
-        `${spec.name} exited (${child.exitCode ?? child.signalCode}) before it was ready:\n${tail(spec.logFile)}`
+        `${spec.name} (pid ${child.pid}) exited (${child.exitCode ?? child.signalCode}) before it was ready:\n${tail(spec.logFile)}`
       );
     }
     try {
@@ -49,13 +51,17 @@ async function waitUntilReady(spec: ChildSpec, child: ChildProcess): Promise<voi
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   throw new Error(
-    `${spec.name} was not ready at ${spec.readyUrl} within ${spec.readyTimeoutMs} ms (${last}):\n${tail(spec.logFile)}`
+    `${spec.name} (pid ${child.pid}) was not ready at ${spec.readyUrl} within ${spec.readyTimeoutMs} ms (${last}):\n${tail(spec.logFile)}`
   );
 }
 
 export async function startChild(spec: ChildSpec): Promise<RunningChild> {
   const log = openSync(spec.logFile, 'a');
-  const child = spawn(spec.command, spec.args, { env: spec.env, stdio: ['ignore', log, log] });
+  const child = spawn(spec.command, spec.args, {
+    env: spec.env,
+    stdio: ['ignore', log, log],
+    detached: spec.ownProcessGroup ?? false,
+  });
   closeSync(log);
   await new Promise<void>((resolve, reject) => {
     child.once('spawn', resolve);

@@ -1,12 +1,14 @@
 /**
  * `npm start` (after scripts/start.sh has installed and built): a private InfluxDB, the
- * backend, demo limits, history and live events, all under ./.run. Ctrl-C (or SIGTERM)
- * stops everything this process started.
+ * backend, demo limits, history and live events, all under ./.run. Ctrl-C (or SIGTERM,
+ * SIGHUP) stops the demo, then the backend (after its outbox drained, or with the outbox kept
+ * in DATA_DIR), then InfluxDB. The children run in their own process groups, so a terminal's
+ * Ctrl-C reaches only this process and the order holds.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
-import { join, relative } from 'node:path';
-import { startInfluxd } from '../lib/influxd';
+import { existsSync, mkdirSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { freePort, startInfluxd } from '../lib/influxd';
 import { runDemo } from '../demo/runDemo';
 import { DEMO_ZONE } from '../demo/profile';
 import { banner } from './banner';
@@ -14,10 +16,31 @@ import { startChild } from './childProcess';
 import { apiKeysSetting, loadOrCreateKeys } from './keys';
 import { preferredPort } from './ports';
 import { parseRunOptions } from './runOptions';
+import { drainOutbox } from './shutdown';
 
 const DATABASE = 'mail_delivery';
+/** Ctrl-C waits this long at most for the demo's batch in flight and for the outbox to drain. */
+const STOP_WAIT_MS = 15_000;
 
-type Stopper = () => Promise<void>;
+/** The repository: dist-scripts/scripts/run when compiled, scripts/run when run from source. */
+function repositoryRoot(): string {
+  let dir = __dirname;
+  while (!existsSync(join(dir, 'package.json'))) {
+    dir = resolve(dir, '..');
+  }
+  return dir;
+}
+
+/** The compiled backend; from source (ts-node) when this file runs from source. */
+function backendCommand(root: string): string[] {
+  return __filename.endsWith('.ts')
+    ? ['-r', 'ts-node/register/transpile-only', join(root, 'backend', 'main.ts')]
+    : [join(root, 'dist-backend', 'main.js')];
+}
+
+/** `--port 0`: any free port; a port named or usual: that one when free, else any free one. */
+const port = (chosen: number | undefined, usual: number) =>
+  chosen === 0 ? freePort() : preferredPort(chosen ?? usual);
 
 async function main(): Promise<void> {
   let options;
@@ -27,21 +50,46 @@ async function main(): Promise<void> {
     console.error(`[start] ${(error as Error).message}`);
     process.exit(2);
   }
-  const root = process.cwd();
-  const runDir = join(root, '.run');
+  const root = repositoryRoot();
+  const runDir = resolve(options.runDir);
   mkdirSync(runDir, { recursive: true });
-  const show = (path: string) => relative(root, path);
+  const show = (path: string) => relative(process.cwd(), path) || '.';
   const say = (line: string) => console.log(`[start] ${line}`);
 
-  // Stopped in reverse order: the demo, then the backend (it flushes to InfluxDB), then InfluxDB.
-  const stoppers: Stopper[] = [];
+  // Stopped in this order: the demo, the backend (it flushes to InfluxDB), InfluxDB.
   const demoStop = new AbortController();
+  let demo: Promise<unknown> | undefined;
+  let backend: { url: string; pid: number; stop(): Promise<void> } | undefined;
+  let influxd: { pid: number; stop(): Promise<void> } | undefined;
   let stopping: Promise<void> | undefined;
   const stopAll = (code: number) => {
     stopping ??= (async () => {
-      demoStop.abort();
-      for (const stop of stoppers.reverse()) {
-        await stop().catch((error: Error) => console.error(`[start] while stopping: ${error.message}`));
+      try {
+        if (demo) {
+          demoStop.abort();
+          const finished = await Promise.race([
+            demo.then(() => true),
+            new Promise<boolean>((done) => setTimeout(() => done(false), STOP_WAIT_MS).unref()),
+          ]);
+          say(finished ? 'demo stopped' : 'demo stopped with a batch unanswered (re-sending it later counts it once)');
+        }
+        if (backend) {
+          const left = await drainOutbox(backend.url, STOP_WAIT_MS);
+          await backend.stop();
+          say(
+            left === 0
+              ? `backend stopped (pid ${backend.pid}): outbox drained, everything acknowledged is in InfluxDB`
+              : `backend stopped (pid ${backend.pid}): ${left ?? 'its'} outbox entries kept in ${show(join(runDir, 'data'))} for the next start`
+          );
+        }
+        if (influxd) {
+          await influxd.stop();
+          say(`InfluxDB stopped (pid ${influxd.pid})`);
+        }
+        say('everything started here has stopped');
+      } catch (error) {
+        console.error(`[start] while stopping: ${(error as Error).message}`);
+        code = 1;
       }
       process.exit(code);
     })();
@@ -58,30 +106,31 @@ async function main(): Promise<void> {
   }, 1000).unref();
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
     process.on(signal, () => {
-      say(`${signal}: stopping everything`);
+      say(`${signal}: stopping the demo, then the backend, then InfluxDB`);
       void stopAll(0);
     });
   }
 
   try {
-    const influxd = await startInfluxd(join(runDir, 'influxdb'), await preferredPort(8086));
-    stoppers.push(() => influxd.stop());
-    say(`InfluxDB ${influxd.url} (pid ${influxd.pid}, data in ${show(influxd.dir)})`);
+    const influx = await startInfluxd(join(runDir, 'influxdb'), await port(options.influxPort, 8086), {
+      ownProcessGroup: true,
+    });
+    influxd = influx;
+    say(`InfluxDB ${influx.url} (pid ${influx.pid}, data in ${show(influx.dir)})`);
 
     const keysFile = join(runDir, 'keys.env');
     const keys = loadOrCreateKeys(keysFile);
-    const port = await preferredPort(3001);
-    const backendUrl = `http://127.0.0.1:${port}`;
+    const backendUrl = `http://127.0.0.1:${await port(options.port, 3001)}`;
     const backendLog = join(runDir, 'backend.log');
-    const backend = await startChild({
+    const child = await startChild({
       name: 'backend',
       command: process.execPath,
-      args: [join(root, 'dist-backend', 'main.js')],
+      args: backendCommand(root),
       env: {
         ...process.env,
-        PORT: String(port),
+        PORT: new URL(backendUrl).port,
         HOST: '127.0.0.1',
-        INFLUX_URL: influxd.url,
+        INFLUX_URL: influx.url,
         INFLUX_DATABASE: DATABASE,
         API_KEYS: apiKeysSetting(keys),
         DATA_DIR: join(runDir, 'data'),
@@ -90,19 +139,20 @@ async function main(): Promise<void> {
       logFile: backendLog,
       readyUrl: `${backendUrl}/readyz`,
       readyTimeoutMs: 60_000,
+      ownProcessGroup: true,
     });
-    stoppers.push(() => backend.stop());
-    say(`backend ${backendUrl} (pid ${backend.pid})`);
+    backend = { url: backendUrl, ...child };
+    say(`backend ${backendUrl} (pid ${child.pid})`);
 
     const dockerAvailable = spawnSync('docker', ['compose', 'version'], { stdio: 'ignore' }).status === 0;
     console.log(
       `\n${banner({
         backendUrl,
-        influxUrl: influxd.url,
+        influxUrl: influx.url,
         influxDatabase: DATABASE,
         keys,
         keysFile: show(keysFile),
-        logFiles: [show(backendLog), show(join(influxd.dir, 'influxd.log'))],
+        logFiles: [show(backendLog), show(join(influx.dir, 'influxd.log'))],
         tz: DEMO_ZONE.name,
         dockerAvailable,
       })}\n`
@@ -111,7 +161,7 @@ async function main(): Promise<void> {
       return;
     }
     say(`demo data: setting limits, backfilling ${options.days} days at about ${options.rate} mails a day...`);
-    const demo = runDemo(
+    demo = runDemo(
       {
         days: options.days,
         rate: options.rate,
@@ -125,8 +175,7 @@ async function main(): Promise<void> {
         batchSize: 2000,
       },
       { log: (line) => console.log(`[demo] ${line}`), signal: demoStop.signal }
-    );
-    demo.then(
+    ).then(
       (totals) => console.log(`[demo] sent in total: ${JSON.stringify(totals)}`),
       (error: Error) => console.error(`[demo] stopped: ${error.message} (the backend keeps running)`)
     );

@@ -23,7 +23,16 @@ test('the export page names a missing data source', async ({ gotoPage, page }) =
   await expect(page.getByText(/The link names no data source/)).toBeVisible();
 });
 
-test('the config page offers to enable the app and connect the data source', async ({ appConfigPage, page }) => {
+test('the config page shows the provisioned app enabled and links its data source', async ({ appConfigPage, page }) => {
+  // The Docker stack provisions the app enabled and one data source (provisioning/).
+  await expect(page.getByText('1. Enable the app')).toBeVisible();
+  await expect(page.getByText(/^The app is enabled: /)).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Disable' })).toBeVisible();
   await expect(page.getByText('2. Connect the data source')).toBeVisible();
-  expect(appConfigPage).toBeTruthy();
+  const dataSources = page.getByRole('list', { name: 'Mail Delivery Analytics data sources' });
+  await expect(dataSources.getByRole('link', { name: 'Mail delivery analytics', exact: true })).toHaveAttribute(
+    'href',
+    '/connections/datasources/edit/mail-delivery-analytics'
+  );
+  await expect(page).toHaveURL(new RegExp(`/plugins/${appConfigPage.args.pluginId}(\\?|$)`));
 });

@@ -50,7 +50,11 @@ export async function send(
   return { status: answer.status, body: await answer.json(), retryAfter: answer.headers.get('retry-after') };
 }
 
-/** Runs `senders` loops until `stop()` resolves (or `maxBatches` were sent). */
+/**
+ * Runs `senders` loops until `stopWhen` holds for what has happened so far (checked before
+ * every send) or `maxBatches` were sent. `onOutcome` sees each outcome as it is recorded, so
+ * a test can act on observed state (kill a process once N batches were acknowledged).
+ */
 export async function runLoad(options: {
   url: () => string;
   key: string;
@@ -58,16 +62,13 @@ export async function runLoad(options: {
   batchSize: number;
   senders: number;
   maxBatches: number;
-  until: Promise<void>;
+  stopWhen: (outcomes: Outcomes) => boolean;
+  onOutcome?: (outcomes: Outcomes) => void;
 }): Promise<Outcomes> {
   const outcomes: Outcomes = { acknowledged: [], refused: [], unknown: [] };
   let next = 0;
-  let stopped = false;
-  void options.until.then(() => {
-    stopped = true;
-  });
   const sender = async () => {
-    while (!stopped && next < options.maxBatches) {
+    while (!options.stopWhen(outcomes) && next < options.maxBatches) {
       const batch = makeBatch(options.prefix, next++, options.batchSize);
       try {
         const answer = await send(options.url(), options.key, batch);
@@ -83,8 +84,10 @@ export async function runLoad(options: {
         }
       } catch {
         outcomes.unknown.push(batch);
+        // pacing only: no answer means the backend is gone, so do not hammer its port
         await new Promise((resolve) => setTimeout(resolve, 50));
       }
+      options.onOutcome?.(outcomes);
     }
   };
   await Promise.all(Array.from({ length: options.senders }, sender));
@@ -99,8 +102,11 @@ export async function requestCount(url: string, key: string): Promise<{ status: 
   return { status: answer.status, count: body.totals?.requestCount, body };
 }
 
-/** Polls until `check` returns a value (not undefined), or fails after `timeoutMs`. */
-export async function eventually<T>(what: string, check: () => Promise<T | undefined>, timeoutMs = 20_000): Promise<T> {
+/**
+ * Polls until `check` returns a value (not undefined). The deadline only bounds a test that
+ * would otherwise hang: it is far beyond what any state change here needs, even on a busy machine.
+ */
+export async function eventually<T>(what: string, check: () => Promise<T | undefined>, timeoutMs = 50_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let last: unknown;
   while (Date.now() < deadline) {
@@ -117,4 +123,8 @@ export async function eventually<T>(what: string, check: () => Promise<T | undef
   throw new Error(`${what} did not happen within ${timeoutMs} ms${last ? `: ${(last as Error).message}` : ''}`);
 }
 
-export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+/** The backend's /readyz answer (status and JSON body). */
+export async function readyz(url: string): Promise<{ status: number; body: any }> {
+  const answer = await fetch(`${url}/readyz`);
+  return { status: answer.status, body: await answer.json() };
+}
