@@ -67,8 +67,19 @@ test.each(['checkpoint-ids', 'checkpoint-commit'])(
     const port = await freePort();
     const url = `http://127.0.0.1:${port}`;
     child = await startBackendProcess(port, dataDir, database, crashAt);
-    const exited = exitOf(child.pid);
-    const load = await runLoad({ url: () => url, key: TEST_KEYS.acme, prefix: crashAt, batchSize: 100, senders: 3, maxBatches: 200, until: exited });
+    let crashed = false;
+    const exited = exitOf(child.pid).then(() => {
+      crashed = true;
+    });
+    const load = await runLoad({
+      url: () => url,
+      key: TEST_KEYS.acme,
+      prefix: crashAt,
+      batchSize: 100,
+      senders: 3,
+      maxBatches: 200,
+      stopWhen: () => crashed,
+    });
     await exited;
     await child.stop();
     expect(load.unknown.length).toBeGreaterThan(0); // the crash did cut requests off
