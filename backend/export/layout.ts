@@ -69,10 +69,7 @@ function unwrappedWidth(lines: readonly HeaderLine[]): number {
  */
 export function columnWidths(sheet: SheetSpec, sizing: ColumnSizing): number[] {
   const widths = sizing.columns.map((column, index) =>
-    Math.max(
-      columnWidth(column, sizing.formats[index], columnValues(sizing, index)),
-      summaryWidth(sheet, index)
-    )
+    Math.max(columnWidth(column, sizing.formats[index], columnValues(sizing, index)), summaryWidth(sheet, index))
   );
   widths[0] = Math.max(widths[0], ...sizing.lines.map((line) => boldWidth(line.label) + HEADER_VALUE_PADDING));
   const valuesWidth = widths.slice(1).reduce((sum, width) => sum + width, 0);

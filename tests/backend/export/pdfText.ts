@@ -23,7 +23,8 @@ function readObjects(pdf: Buffer): Map<number, PdfObject> {
       objects.set(Number(match[1]), { dict: body });
       continue;
     }
-    const dataStart = match.index + match[0].length + streamAt + 'stream'.length + (body[streamAt + 6] === '\r' ? 2 : 1);
+    const dataStart =
+      match.index + match[0].length + streamAt + 'stream'.length + (body[streamAt + 6] === '\r' ? 2 : 1);
     const dataEnd = text.lastIndexOf('endstream', end);
     const raw = pdf.subarray(dataStart, dataEnd);
     const dict = body.slice(0, streamAt);
@@ -68,7 +69,8 @@ function toUnicode(cmap: string): CodeMap {
 
 function fontMaps(objects: Map<number, PdfObject>, resourcesDict: string): Map<string, CodeMap> {
   const fontsAt = ref(resourcesDict, 'Font');
-  const fontDict = fontsAt !== undefined ? objects.get(fontsAt)!.dict : (/\/Font\s*<<([^>]*)>>/.exec(resourcesDict)?.[1] ?? '');
+  const fontDict =
+    fontsAt !== undefined ? objects.get(fontsAt)!.dict : (/\/Font\s*<<([^>]*)>>/.exec(resourcesDict)?.[1] ?? '');
   const fonts = new Map<string, CodeMap>();
   for (const [, name, id] of fontDict.matchAll(/\/(\w+)\s*(\d+) 0 R/g)) {
     const cmapAt = ref(objects.get(Number(id))!.dict, 'ToUnicode');
@@ -100,9 +102,9 @@ export function pdfPages(pdf: Buffer): PdfPage[] {
     if (!/\/Type\s*\/Page\b(?!s)/.test(object.dict)) {
       continue;
     }
-    const [, , , width, height] = (/\/MediaBox\s*\[\s*([\d.]+)\s+([\d.]+)\s+([\d.]+)\s+([\d.]+)/.exec(object.dict) ?? []).map(
-      Number
-    );
+    const [, , , width, height] = (
+      /\/MediaBox\s*\[\s*([\d.]+)\s+([\d.]+)\s+([\d.]+)\s+([\d.]+)/.exec(object.dict) ?? []
+    ).map(Number);
     const resourcesAt = ref(object.dict, 'Resources');
     const fonts = fontMaps(objects, resourcesAt !== undefined ? objects.get(resourcesAt)!.dict : object.dict);
     const contents = ref(object.dict, 'Contents');
