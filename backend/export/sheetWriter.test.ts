@@ -193,3 +193,21 @@ describe('writeSheet layout', () => {
     expect(rowValues(ws, 14, 12)).toEqual(['Total', 60, 30, 0, 0, 6, 0, 0, 0.5, 0.2, 0, 0]);
   });
 });
+
+describe('writeSheet with a long header block', () => {
+  it('freezes only column A when 30 filter values would fill the screen', async () => {
+    const templates = Array.from({ length: 30 }, (_unused, index) => `template ${index}`);
+    const sheet = sheetFromResponse(VIEWS['request-date'], requestDateResponse, {
+      account: 'acme',
+      filters: { template: templates },
+    });
+    const { workbook } = await exportSheets([sheet]);
+    const ws = workbook.getWorksheet('By request date')!;
+    // Account, Range, Time zone, Interval, 30 templates, Domain, Generated at: rows 2-37; header row 39.
+    expect(ws.getCell('A39').value).toBe('Time');
+    expect(ws.getCell('B35').value).toBe('template 29');
+    expect(ws.views[0]).toMatchObject({ state: 'frozen', xSplit: 1 });
+    expect(ws.views[0].ySplit ?? 0).toBe(0);
+    expect(ws.pageSetup.printTitlesRow).toBe('39:39');
+  });
+});
