@@ -106,7 +106,14 @@ function filterValues(raw: RawParams, name: FilterKey, view: ViewDefinition, str
 }
 
 /** `alternative`: the one word also taken in place of a number (named in the error). */
-function wholeNumber(raw: RawParams, name: string, min: number, max: number, fallback: number, alternative?: string): number {
+function wholeNumber(
+  raw: RawParams,
+  name: string,
+  min: number,
+  max: number,
+  fallback: number,
+  alternative?: string
+): number {
   const text = single(raw, name);
   if (text === undefined || text === '') {
     return fallback;
