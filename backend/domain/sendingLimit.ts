@@ -16,16 +16,58 @@ export function monthStarts(month: string, count: number, tz: string): DateTime[
   return Array.from({ length: count }, (_unused, index) => last.minus({ months: count - 1 - index }));
 }
 
-/** Month-end total expected from the month so far: the usage rate so far, kept up to the month's end. */
-export function projectMonthEnd(used: number, monthStart: number, monthEnd: number, now: number): number {
-  if (now >= monthEnd) {
-    return used;
-  }
-  if (now <= monthStart) {
+/** Complete days before today whose daily volume the projection averages. */
+export const PROJECTION_WINDOW_DAYS = 7;
+
+/**
+ * Average daily volume of the PROJECTION_WINDOW_DAYS local days before `today` (they may
+ * lie in the previous month), counted from the first of them with any volume, so that a
+ * new account is not averaged down by days before it sent anything; 0 without history.
+ */
+export function trailingDailyAverage(volumeByDay: ReadonlyMap<number, number>, today: DateTime): number {
+  const volumes = Array.from(
+    { length: PROJECTION_WINDOW_DAYS },
+    (_unused, index) => volumeByDay.get(today.minus({ days: PROJECTION_WINDOW_DAYS - index }).toMillis()) ?? 0
+  );
+  const first = volumes.findIndex((volume) => volume !== 0);
+  if (first < 0) {
     return 0;
   }
-  return Math.round((used * (monthEnd - monthStart)) / (now - monthStart));
+  const history = volumes.slice(first);
+  // Cancellations can outweigh a day's requests; a month does not shrink by itself.
+  return Math.max(0, history.reduce((sum, volume) => sum + volume, 0) / history.length);
 }
+
+export interface ProjectionInput {
+  /** Usage of the month so far, today included (scheduled mails count on their request day). */
+  used: number;
+  /** Usage of today so far; 0 when today is not in the month. */
+  usedToday: number;
+  /** Local days of the month after today (the whole month when it lies ahead). */
+  daysAfterToday: number;
+  /** trailingDailyAverage. */
+  dailyAverage: number;
+  /** The month has ended: nothing more can be added. */
+  ended: boolean;
+  /** Today is a day of this month. */
+  current: boolean;
+}
+
+/**
+ * Month-end total expected (docs/projection.md): the usage so far, plus the trailing
+ * daily average for each day still to come; today counts as at least one average day.
+ * Only completed days are averaged, so one big request today (a campaign scheduled for
+ * later days, say) is counted once, never multiplied by the days of the month.
+ */
+export function projectMonthEnd(input: ProjectionInput): number {
+  if (input.ended) {
+    return input.used;
+  }
+  const restOfToday = input.current ? Math.max(0, input.dailyAverage - input.usedToday) : 0;
+  return Math.round(input.used + restOfToday + input.dailyAverage * input.daysAfterToday);
+}
+
+const localDays = (from: DateTime, to: DateTime) => Math.max(0, Math.round(to.diff(from, 'days').days));
 
 export function buildMonth(
   start: DateTime,
@@ -48,12 +90,22 @@ export function buildMonth(
     });
   }
   const used = cumulative;
+  const today = DateTime.fromMillis(now, { zone: start.zone }).startOf('day');
+  const current = today >= start && today < end;
+  const projected = projectMonthEnd({
+    used,
+    usedToday: current ? (volumeByDay.get(today.toMillis()) ?? 0) : 0,
+    daysAfterToday: current ? localDays(today.plus({ days: 1 }), end) : localDays(start, end),
+    dailyAverage: trailingDailyAverage(volumeByDay, today),
+    ended: now >= end.toMillis(),
+    current,
+  });
   return {
     month: start.toFormat('yyyy-MM'),
     used,
     remaining: limits.monthly === null ? null : Math.max(0, limits.monthly - used),
     share: limits.monthly === null ? null : ratio(used, limits.monthly),
-    projected: projectMonthEnd(used, start.toMillis(), end.toMillis(), now),
+    projected,
     days,
   };
 }
@@ -68,8 +120,15 @@ export async function sendingLimitView(
   window?: VisibleWindow
 ): Promise<SendingLimitResponse> {
   const starts = monthStarts(request.month, request.months, request.tz);
-  const months = clampToWindow(
-    { from: starts[0].toMillis(), to: starts[starts.length - 1].plus({ months: 1 }).toMillis() },
+  const to = starts[starts.length - 1].plus({ months: 1 }).toMillis();
+  // A month not yet ended is projected from the days before today, which may lie before the first month shown.
+  const windowStart = DateTime.fromMillis(now, { zone: request.tz })
+    .startOf('day')
+    .minus({ days: PROJECTION_WINDOW_DAYS })
+    .toMillis();
+  // Only the subscription period counts, for the usage and for the projection's history alike.
+  const range = clampToWindow(
+    { from: now < to ? Math.min(starts[0].toMillis(), windowStart) : starts[0].toMillis(), to },
     window
   );
   const [rows] = await stats.sums(
@@ -78,7 +137,7 @@ export async function sendingLimitView(
         account: request.account,
         axis: 'request',
         kinds: ['requested', 'canceled'],
-        ...months,
+        ...range,
         time: { interval: '1d', tz: request.tz },
         groupBy: ['kind'],
       },

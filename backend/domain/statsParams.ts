@@ -26,6 +26,7 @@ export interface StatsRequest {
   tz: string;
   interval: Interval;
   filters: StatsFilters;
+  /** Domains listed before the rest is summed as (other); Infinity for `top=all` (every domain). */
   top: number;
   /** Sending limit: YYYY-MM and how many months back, `month` included. */
   month: string;
@@ -39,6 +40,9 @@ const MAX_FILTER_VALUES = 500;
 export const MAX_QUERY_PARAMETERS = 2000;
 /** Cells (series entries: buckets x rows) of one answer; beyond it memory and body size grow without bound. */
 export const MAX_ANSWER_CELLS = 300_000;
+/** `top=all`: every domain, no (other) row; streamed into a sheet of any length. */
+export const TOP_ALL = 'all';
+const MAX_TOP = 1000;
 const APPROX_MS: Record<Interval, number> = {
   '1h': 3_600_000,
   '1d': 86_400_000,
@@ -107,13 +111,22 @@ function filterValues(raw: RawParams, name: FilterKey, view: ViewDefinition, str
   return [...new Set(taken)];
 }
 
-function wholeNumber(raw: RawParams, name: string, min: number, max: number, fallback: number): number {
+/** `alternative`: the one word also taken in place of a number (named in the error). */
+function wholeNumber(
+  raw: RawParams,
+  name: string,
+  min: number,
+  max: number,
+  fallback: number,
+  alternative?: string
+): number {
   const text = single(raw, name);
   if (text === undefined || text === '') {
     return fallback;
   }
   if (!/^\d+$/.test(text) || Number(text) < min || Number(text) > max) {
-    throw badRequest('invalid_parameter', `${name} must be a whole number from ${min} to ${max}`);
+    const or = alternative ? ` or ${alternative}` : '';
+    throw badRequest('invalid_parameter', `${name} must be a whole number from ${min} to ${max}${or}`);
   }
   return Number(text);
 }
@@ -222,7 +235,7 @@ export function parseStatsParams(
       domain: filterValues(raw, 'domain', view, strict),
       resultCode: filterValues(raw, 'resultCode', view, strict),
     },
-    top: wholeNumber(raw, 'top', 1, 1000, 10),
+    top: single(raw, 'top') === TOP_ALL ? Number.POSITIVE_INFINITY : wholeNumber(raw, 'top', 1, MAX_TOP, 10, TOP_ALL),
     month,
     months: wholeNumber(raw, 'months', 1, 3, 3),
     format,

@@ -149,21 +149,16 @@ export class StatsService {
     const shown = view.dimension === 'domain' ? ranked.slice(0, request.top) : ranked;
     const rest = ranked.slice(shown.length);
     const names = shown.map((row) => row.name);
-    const [shownByTime] =
-      names.length === 0
-        ? [[]]
-        : await this.sums(
-            [
-              {
-                ...selection,
-                ...byTime,
-                ...(tag === 'domain' ? { domains: names } : { codes: names }),
-                groupBy: [tag],
-              },
-            ],
-            signal
-          );
-    const series = seriesByName(plan, names, shownByTime, tag, rest.length > 0 ? totalByTime : undefined);
+    // A workbook shows no series: with top=all that spares one per domain and bucket.
+    const withSeries = request.format !== 'xlsx' && names.length > 0;
+    // When every name is shown, none needs naming in the query (top=all: maybe 50,000 domains).
+    const named = rest.length === 0 ? {} : tag === 'domain' ? { domains: names } : { codes: names };
+    const [shownByTime] = !withSeries
+      ? [[]]
+      : await this.sums([{ ...selection, ...byTime, ...named, groupBy: [tag] }], signal);
+    const series = withSeries
+      ? seriesByName(plan, names, shownByTime, tag, rest.length > 0 ? totalByTime : undefined)
+      : [];
     const header = { ...this.header(request), totals: { count: total } };
     if (view.dimension === 'domain') {
       const rows = shown.map((row) => ({ domain: row.name, count: row.count, share: ratio(row.count, total) }));

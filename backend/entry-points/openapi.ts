@@ -86,6 +86,15 @@ function distributionSchema(view: string, dimension: Record<string, unknown>) {
   };
 }
 
+/** `top`: 1-1000 or `all` (statsParams.ts). */
+const TOP_SCHEMA = {
+  oneOf: [
+    { type: 'integer', minimum: 1, maximum: 1000 },
+    { type: 'string', enum: ['all'] },
+  ],
+  default: 10,
+};
+
 const query = (
   name: string,
   description: string,
@@ -378,14 +387,11 @@ export const openApiDocument = {
     '/api/v1/stats/request-date': statsPath('Counts and rates by request date', 'RequestDateView'),
     '/api/v1/stats/send-date': statsPath('Counts and rates by send date', 'SendDateView'),
     '/api/v1/stats/domains': statsPath('Result events by recipient domain', 'DomainsView', [
-      query('top', 'Domains listed before the rest is summed as (other).', {
-        type: 'integer',
-        minimum: 1,
-        maximum: 1000,
-        default: 10,
-      }),
+      query('top', 'Domains listed before the rest is summed as (other); `all`: every domain, no (other).', TOP_SCHEMA),
     ]),
-    '/api/v1/stats/result-codes': statsPath('Result events by result code', 'ResultCodesView'),
+    '/api/v1/stats/result-codes': statsPath('Result events by result code', 'ResultCodesView', [
+      query('top', 'As for domains (`all` included); every code present is listed whatever its value.', TOP_SCHEMA),
+    ]),
     '/api/v1/stats/sending-limit': statsPath('Usage against the sending limits', 'SendingLimitView', [
       query('month', 'YYYY-MM, default the current month in tz.'),
       query('months', 'Months up to and including month.', { type: 'integer', minimum: 1, maximum: 3, default: 3 }),

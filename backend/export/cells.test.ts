@@ -1,5 +1,5 @@
 import { REQUEST_DATE_VIEW, DOMAINS_VIEW, SENDING_LIMIT_VIEW } from '../domain/views';
-import { cellValue, columnWidth, numberFormat } from './cells';
+import { cellValue, columnWidth, numberFormat, shownText, textWidth } from './cells';
 
 describe('numberFormat', () => {
   it('formats counts, rates and dates by unit, bucket starts by interval', () => {
@@ -44,18 +44,42 @@ describe('cellValue', () => {
   });
 });
 
-describe('columnWidth', () => {
-  const [time, requestCount] = REQUEST_DATE_VIEW.columns;
-  it('fits the label with its filter button and the widest value', () => {
-    expect(columnWidth(time, 'yyyy-mm-dd hh:mm')).toBe(18);
-    expect(columnWidth(requestCount, '#,##0')).toBe('Request count'.length + 4);
-    expect(columnWidth(SENDING_LIMIT_VIEW.columns[0], 'yyyy-mm-dd')).toBe(12);
+describe('textWidth and shownText', () => {
+  it('counts Hangul, CJK and fullwidth characters twice, and the longest line', () => {
+    expect(textWidth('abc')).toBe(3);
+    expect(textWidth('환영 메일')).toBe(9);
+    expect(textWidth('月間ＡＢ')).toBe(8);
+    expect(textWidth('short\nlonger line')).toBe(11);
   });
 
-  it('sizes text columns by their longest value, up to 60 characters', () => {
+  it('shows numbers, percents and dates as their formats do', () => {
+    expect(shownText(1234567, '#,##0')).toBe('1,234,567');
+    expect(shownText(-1500, '#,##0')).toBe('-1,500');
+    expect(shownText(1 / 3, '0.00%')).toBe('33.33%');
+    expect(shownText(new Date('2026-03-01T10:00:00Z'), 'yyyy-mm-dd hh:mm:ss')).toHaveLength(19);
+    expect(shownText(null, '#,##0')).toBe('');
+  });
+});
+
+describe('columnWidth', () => {
+  const [time, requestCount] = REQUEST_DATE_VIEW.columns;
+  it('fits the longest word of the bold label (it wraps at spaces) with its filter button', () => {
+    // 'Request': ceil(7 * 1.1) + 3
+    expect(columnWidth(requestCount, '#,##0', [1, 2])).toBe(11);
+    expect(columnWidth(DOMAINS_VIEW.columns[0], undefined, [])).toBe(10);
+  });
+
+  it('fits the widest formatted value with 2 characters of padding, never capped for numbers and dates', () => {
+    expect(columnWidth(time, 'yyyy-mm-dd hh:mm', [new Date(0)])).toBe(18);
+    expect(columnWidth(requestCount, '#,##0', [5, 123_456_789_012_345, null])).toBe('123,456,789,012,345'.length + 2);
+    expect(columnWidth(SENDING_LIMIT_VIEW.columns[0], 'yyyy-mm-dd', [])).toBe(8);
+  });
+
+  it('sizes text columns by their widest value, wide characters twice, up to 60 characters', () => {
     const [domain] = DOMAINS_VIEW.columns;
-    expect(columnWidth(domain, undefined, 3)).toBe(10);
-    expect(columnWidth(domain, undefined, 30)).toBe(32);
-    expect(columnWidth(domain, undefined, 500)).toBe(62);
+    expect(columnWidth(domain, undefined, ['a.io'])).toBe(10);
+    expect(columnWidth(domain, undefined, ['x'.repeat(30)])).toBe(32);
+    expect(columnWidth(domain, undefined, ['메일'.repeat(10)])).toBe(42);
+    expect(columnWidth(domain, undefined, ['x'.repeat(500)])).toBe(62);
   });
 });

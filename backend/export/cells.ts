@@ -59,13 +59,65 @@ export function cellValue(unit: ValueUnit, value: unknown): CellValue {
   }
 }
 
-/** Characters a count (up to 1,000,000,000) and a percent (100.00%) need. */
-const VALUE_WIDTHS: Partial<Record<ValueUnit, number>> = { count: 13, percent: 7 };
+// East Asian wide and fullwidth characters (Hangul, CJK, kana, fullwidth forms, emoji) take two columns.
+const WIDE =
+  /[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\u{1f300}-\u{1f64f}\u{1f900}-\u{1f9ff}\u{20000}-\u{3fffd}]/u;
 
-/** Excel's column width (in characters) that shows a column's label and its values. */
-export function columnWidth(column: ColumnDefinition, format: string | undefined, longestText = 0): number {
-  const valueWidth =
-    column.unit === 'text' ? Math.min(longestText, 60) : (VALUE_WIDTHS[column.unit] ?? format?.length ?? 0);
-  // The label needs room for the autofilter button beside it.
-  return Math.max(column.label.length + 4, valueWidth + 2, 10);
+/** Columns a text needs in a fixed-width reckoning: its longest line, wide characters counted twice. */
+export function textWidth(text: string): number {
+  let widest = 0;
+  for (const line of text.split(/\r\n|\r|\n/)) {
+    let width = 0;
+    for (const char of line) {
+      width += WIDE.test(char) ? 2 : 1;
+    }
+    widest = Math.max(widest, width);
+  }
+  return widest;
+}
+
+const COUNT_TEXT = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+
+/** The text a cell shows with its number format, as wide as Excel shows it. */
+export function shownText(value: CellValue, format: string | undefined): string {
+  if (value === null) {
+    return '';
+  }
+  if (value instanceof Date) {
+    // A date format shows exactly as many characters as it has (yyyy-mm-dd hh:mm: 16).
+    return format ?? value.toISOString();
+  }
+  if (typeof value === 'number') {
+    if (format === PERCENT_FORMAT) {
+      return `${(value * 100).toFixed(2)}%`;
+    }
+    return format === COUNT_FORMAT ? COUNT_TEXT.format(value) : String(value);
+  }
+  return value;
+}
+
+/** Width a bold text takes: about a tenth more than plain text. */
+export const boldWidth = (text: string): number => Math.ceil(textWidth(text) * 1.1);
+
+/** Widest text column before it is cut off; the header block wraps instead. */
+export const MAX_TEXT_WIDTH = 60;
+/** Room around a value in its cell, and beside a label for the autofilter button. */
+const CELL_PADDING = 2;
+export const FILTER_BUTTON = 3;
+const MIN_WIDTH = 8;
+
+/**
+ * Excel's column width (in characters) that shows a column's label (bold, wrapped at
+ * its spaces, with its filter button) and every one of its values as formatted: no number or date ever
+ * shows as ###. Text is capped at MAX_TEXT_WIDTH; numbers and dates never are.
+ */
+export function columnWidth(column: ColumnDefinition, format: string | undefined, values: Iterable<CellValue>): number {
+  let widest = 0;
+  for (const value of values) {
+    widest = Math.max(widest, textWidth(shownText(value, format)));
+  }
+  const valueWidth = column.unit === 'text' ? Math.min(widest, MAX_TEXT_WIDTH) : widest;
+  // The label wraps at its spaces (the header row grows), so its longest word must fit; bold is a tenth wider.
+  const labelWidth = Math.max(...column.label.split(' ').map((word) => boldWidth(word))) + FILTER_BUTTON;
+  return Math.max(labelWidth, valueWidth + CELL_PADDING, MIN_WIDTH);
 }

@@ -1,18 +1,24 @@
 import { DOMAINS_VIEW, REQUEST_DATE_VIEW, SENDING_LIMIT_VIEW } from '../domain/views';
-import { headerLines, joinValues } from './headerBlock';
+import { filterLines, headerLines } from './headerBlock';
 
 const generatedAt = new Date('2026-04-01T08:30:15Z');
 
-describe('joinValues', () => {
-  it('says all when there is no filter', () => {
-    expect(joinValues(undefined)).toBe('all');
-    expect(joinValues([])).toBe('all');
+describe('filterLines', () => {
+  it('says all, in italics, when there is no filter', () => {
+    expect(filterLines('Template', undefined)).toEqual([{ label: 'Template', value: 'all', italic: true }]);
+    expect(filterLines('Template', [])).toEqual([{ label: 'Template', value: 'all', italic: true }]);
   });
 
-  it('joins plain values and quotes those with commas, quotes or edge spaces', () => {
-    expect(joinValues(['welcome', '환영 메일, "VIP"', ' padded', '(none)'])).toBe(
-      'welcome, "환영 메일, ""VIP""", " padded", (none)'
-    );
+  it('gives one line per value, each exactly as given, the label on the first', () => {
+    const names = ['welcome', '월간 프로모션: "VIP" 혜택 = 20% 할인', 'a,b', ' padded', 'two\nlines', '=1+1'];
+    expect(filterLines('Template', names)).toEqual([
+      { label: 'Template', value: 'welcome' },
+      { label: '', value: '월간 프로모션: "VIP" 혜택 = 20% 할인' },
+      { label: '', value: 'a,b' },
+      { label: '', value: ' padded' },
+      { label: '', value: 'two\nlines' },
+      { label: '', value: '=1+1' },
+    ]);
   });
 });
 
@@ -38,8 +44,9 @@ describe('headerLines', () => {
       { label: 'Range', value: '2026-03-01 00:00 – 2026-04-01 00:00 (end excluded)' },
       { label: 'Time zone', value: 'Europe/Berlin' },
       { label: 'Interval', value: 'Day' },
-      { label: 'Template', value: 'welcome, "a,b"' },
-      { label: 'Domain', value: 'all' },
+      { label: 'Template', value: 'welcome' },
+      { label: '', value: 'a,b' },
+      { label: 'Domain', value: 'all', italic: true },
       { label: 'Generated at', value: new Date('2026-04-01T10:30:15Z'), numFmt: 'yyyy-mm-dd hh:mm:ss' },
     ]);
   });
@@ -59,6 +66,12 @@ describe('headerLines', () => {
       'Generated at',
     ]);
     expect(lines[5]).toEqual({ label: 'Top domains', value: 5, numFmt: '#,##0' });
+  });
+
+  it('says all for top=all', () => {
+    const context = { account: 'acme', tz: 'UTC', filters: {}, top: Number.POSITIVE_INFINITY };
+    const lines = headerLines({ view: DOMAINS_VIEW, context, rows: [] }, generatedAt);
+    expect(lines[5]).toEqual({ label: 'Top domains', value: 'all' });
   });
 
   it('describes the sending limit: months, limits and the change link', () => {

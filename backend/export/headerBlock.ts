@@ -15,14 +15,21 @@ export interface HeaderLine {
   label: string;
   value: CellValue | { text: string; hyperlink: string };
   numFmt?: string;
+  italic?: boolean;
 }
 
-/** Filter values joined like a CSV line, so names holding commas or quotes stay readable and unambiguous. */
-export function joinValues(values: readonly string[] | undefined): string {
+/** Shown for a filter that is not set; in italics, so that it never reads as a name. */
+export const NO_FILTER = 'all';
+
+/**
+ * A filter's lines: one value per line, each exactly as given (no quoting or escaping,
+ * so names with commas, quotes, `=` or newlines read as they are); the label on the first.
+ */
+export function filterLines(label: string, values: readonly string[] | undefined): HeaderLine[] {
   if (!values || values.length === 0) {
-    return 'all';
+    return [{ label, value: NO_FILTER, italic: true }];
   }
-  return values.map((value) => (/[",\r\n]|^\s|\s$/.test(value) ? `"${value.replace(/"/g, '""')}"` : value)).join(', ');
+  return values.map((value, index) => ({ label: index === 0 ? label : '', value }));
 }
 
 const limitLine = (label: string, limit: number | null | undefined): HeaderLine =>
@@ -40,10 +47,14 @@ export function headerLines({ view, context, limit }: SheetSpec, generatedAt: Da
     lines.push({ label: 'Interval', value: INTERVAL_LABELS[context.interval as Interval] ?? context.interval });
   }
   for (const key of view.filters) {
-    lines.push({ label: FILTER_LABELS[key], value: joinValues(context.filters[key]) });
+    lines.push(...filterLines(FILTER_LABELS[key], context.filters[key]));
   }
   if (view.id === 'domains' && context.top !== undefined) {
-    lines.push({ label: 'Top domains', value: context.top, numFmt: COUNT_FORMAT });
+    lines.push(
+      Number.isFinite(context.top)
+        ? { label: 'Top domains', value: context.top, numFmt: COUNT_FORMAT }
+        : { label: 'Top domains', value: 'all' }
+    );
   }
   if (view.shape === 'limit') {
     if (context.month) {

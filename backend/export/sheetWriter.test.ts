@@ -21,26 +21,28 @@ describe('writeSheet layout', () => {
 
     expect(ws.getCell('A1').value).toBe('By request date');
     expect(ws.getCell('A1').font).toMatchObject({ bold: true, size: 14 });
-    expect([2, 3, 4, 5, 6, 7, 8].map((row) => rowValues(ws, row, 2))).toEqual([
+    expect([2, 3, 4, 5, 6, 7, 8, 9].map((row) => rowValues(ws, row, 2))).toEqual([
       ['Account', 'acme'],
       ['Range', '2026-03-28 00:00 – 2026-03-31 00:00 (end excluded)'],
       ['Time zone', 'Europe/Berlin'],
       ['Interval', 'Day'],
-      ['Template', '"환영 메일, ""VIP""", welcome'],
+      // One filter value per row, exactly as given.
+      ['Template', '환영 메일, "VIP"'],
+      [null, 'welcome'],
       ['Domain', 'all'],
       // 08:00 UTC is 10:00 in Berlin (summer time).
       ['Generated at', utc('2026-04-01T10:00:00')],
     ]);
-    expect(ws.getCell('B8').numFmt).toBe('yyyy-mm-dd hh:mm:ss');
-    expect(rowValues(ws, 9, 12)).toEqual(Array(12).fill(null));
+    expect(ws.getCell('B9').numFmt).toBe('yyyy-mm-dd hh:mm:ss');
+    expect(rowValues(ws, 10, 12)).toEqual(Array(12).fill(null));
 
-    expect(rowValues(ws, 10, 12)).toEqual(['Time', ...REQUEST_DATE_METRIC_LABELS]);
-    expect(ws.getCell('A10').font).toMatchObject({ bold: true });
-    expect(ws.views).toEqual([expect.objectContaining({ state: 'frozen', xSplit: 1, ySplit: 10, topLeftCell: 'B11' })]);
-    expect(ws.autoFilter).toBe('A10:L13');
+    expect(rowValues(ws, 11, 12)).toEqual(['Time', ...REQUEST_DATE_METRIC_LABELS]);
+    expect(ws.getCell('A11').font).toMatchObject({ bold: true });
+    expect(ws.views).toEqual([expect.objectContaining({ state: 'frozen', xSplit: 1, ySplit: 11, topLeftCell: 'B12' })]);
+    expect(ws.autoFilter).toBe('A11:L14');
 
     const [first, second, third] = requestDateResponse.rows;
-    expect(rowValues(ws, 11, 12)).toEqual([
+    expect(rowValues(ws, 12, 12)).toEqual([
       utc('2026-03-28T00:00:00'),
       1200,
       1100,
@@ -55,17 +57,17 @@ describe('writeSheet layout', () => {
       first.bounceRate,
     ]);
     // The 23-hour day still starts at local midnight; a null rate is an empty cell.
-    expect(rowValues(ws, 12, 12)).toEqual([utc('2026-03-29T00:00:00'), 3, 3, 3, 0, 0, 0, 0, 1, 0, null, 0]);
+    expect(rowValues(ws, 13, 12)).toEqual([utc('2026-03-29T00:00:00'), 3, 3, 3, 0, 0, 0, 0, 1, 0, null, 0]);
     expect(second.unsubscribeRate).toBeNull();
-    expect(rowValues(ws, 13, 12)).toEqual([utc('2026-03-30T00:00:00'), 0, 0, 0, 0, 0, 0, 0, null, null, null, null]);
+    expect(rowValues(ws, 14, 12)).toEqual([utc('2026-03-30T00:00:00'), 0, 0, 0, 0, 0, 0, 0, null, null, null, null]);
     expect(third.time).toBe('2026-03-30T00:00:00+02:00');
-    expect(rowFormats(ws, 11, 12)).toEqual(['yyyy-mm-dd', ...Array(7).fill('#,##0'), ...Array(4).fill('0.00%')]);
-    expect(ws.getCell('A11').type).toBe(4); // ValueType.Date
-    expect(ws.getCell('B11').type).toBe(2); // ValueType.Number
+    expect(rowFormats(ws, 12, 12)).toEqual(['yyyy-mm-dd', ...Array(7).fill('#,##0'), ...Array(4).fill('0.00%')]);
+    expect(ws.getCell('A12').type).toBe(4); // ValueType.Date
+    expect(ws.getCell('B12').type).toBe(2); // ValueType.Number
 
-    expect(rowValues(ws, 14, 12)).toEqual(Array(12).fill(null));
+    expect(rowValues(ws, 15, 12)).toEqual(Array(12).fill(null));
     const totals = requestDateResponse.totals;
-    expect(rowValues(ws, 15, 12)).toEqual([
+    expect(rowValues(ws, 16, 12)).toEqual([
       'Total',
       1203,
       1103,
@@ -79,10 +81,9 @@ describe('writeSheet layout', () => {
       totals.unsubscribeRate,
       totals.bounceRate,
     ]);
-    expect(rowFormats(ws, 15, 12).slice(1)).toEqual([...Array(7).fill('#,##0'), ...Array(4).fill('0.00%')]);
-    expect(ws.getCell('B15').font).toMatchObject({ bold: true });
-    expect(ws.rowCount).toBe(15);
-    expect(ws.columns.map((column) => column.width)).toEqual([14, 17, 15, 19, 17, 16, 21, 18, 17, 13, 20, 15]);
+    expect(rowFormats(ws, 16, 12).slice(1)).toEqual([...Array(7).fill('#,##0'), ...Array(4).fill('0.00%')]);
+    expect(ws.getCell('B16').font).toMatchObject({ bold: true });
+    expect(ws.rowCount).toBe(16);
   });
 
   it('writes distribution views with text cells, the top, and a 100 % share total', async () => {
@@ -91,19 +92,20 @@ describe('writeSheet layout', () => {
       sheetFromResponse(VIEWS['result-codes'], resultCodesResponse, { account: 'acme', filters: {} }),
     ]);
     const domains = workbook.getWorksheet('By domain')!;
-    expect([2, 3, 4, 5, 6, 7, 8, 9].map((row) => rowValues(domains, row, 2))).toEqual([
+    expect([2, 3, 4, 5, 6, 7, 8, 9, 10].map((row) => rowValues(domains, row, 2))).toEqual([
       ['Account', 'acme'],
       ['Range', '2026-03-01 00:00 – 2026-03-02 00:00 (end excluded)'],
       ['Time zone', 'Asia/Kathmandu'],
       ['Template', 'all'],
       ['Domain', 'all'],
-      ['Result code', 'MAIL_SENT, MAILBOX_ERROR'],
+      ['Result code', 'MAIL_SENT'],
+      [null, 'MAILBOX_ERROR'],
       ['Top domains', 2],
       ['Generated at', utc('2026-04-01T13:45:00')],
     ]);
-    expect(domains.views[0]).toMatchObject({ state: 'frozen', ySplit: 11 });
-    expect(domains.autoFilter).toBe('A11:C14');
-    expect([11, 12, 13, 14, 15, 16].map((row) => rowValues(domains, row, 3))).toEqual([
+    expect(domains.views[0]).toMatchObject({ state: 'frozen', ySplit: 12 });
+    expect(domains.autoFilter).toBe('A12:C15');
+    expect([12, 13, 14, 15, 16, 17].map((row) => rowValues(domains, row, 3))).toEqual([
       ['Domain', 'Count', 'Share'],
       ['example.com', 700, 0.7],
       ['xn--9n2bp8q.xn--3e0b707e', 200, 0.2],
@@ -111,7 +113,7 @@ describe('writeSheet layout', () => {
       [null, null, null],
       ['Total', 1000, 1],
     ]);
-    expect(rowFormats(domains, 12, 3)).toEqual([undefined, '#,##0', '0.00%']);
+    expect(rowFormats(domains, 13, 3)).toEqual([undefined, '#,##0', '0.00%']);
     expect(domains.getColumn(1).width).toBe('xn--9n2bp8q.xn--3e0b707e'.length + 2);
 
     const codes = workbook.getWorksheet('By result code')!;
@@ -189,5 +191,23 @@ describe('writeSheet layout', () => {
       null,
     ]);
     expect(rowValues(ws, 14, 12)).toEqual(['Total', 60, 30, 0, 0, 6, 0, 0, 0.5, 0.2, 0, 0]);
+  });
+});
+
+describe('writeSheet with a long header block', () => {
+  it('freezes only column A when 30 filter values would fill the screen', async () => {
+    const templates = Array.from({ length: 30 }, (_unused, index) => `template ${index}`);
+    const sheet = sheetFromResponse(VIEWS['request-date'], requestDateResponse, {
+      account: 'acme',
+      filters: { template: templates },
+    });
+    const { workbook } = await exportSheets([sheet]);
+    const ws = workbook.getWorksheet('By request date')!;
+    // Account, Range, Time zone, Interval, 30 templates, Domain, Generated at: rows 2-37; header row 39.
+    expect(ws.getCell('A39').value).toBe('Time');
+    expect(ws.getCell('B35').value).toBe('template 29');
+    expect(ws.views[0]).toMatchObject({ state: 'frozen', xSplit: 1 });
+    expect(ws.views[0].ySplit ?? 0).toBe(0);
+    expect(ws.pageSetup.printTitlesRow).toBe('39:39');
   });
 });

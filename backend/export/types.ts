@@ -14,7 +14,7 @@ export interface SheetContext {
   tz: string;
   interval?: string;
   filters: Partial<Record<FilterKey, string[]>>;
-  /** Domains view: number of domains before the rest is summed as (other). */
+  /** Domains view: number of domains before the rest is summed as (other); Infinity for `top=all`. */
   top?: number;
   /** Sending limit: the last month shown (YYYY-MM) and how many months end with it. */
   month?: string;

@@ -90,7 +90,7 @@ test.each([
     'the request-date view cannot be filtered by resultCode; it takes template, domain',
   ],
   ['/stats/domains', { resultCode: 'NOT_A_CODE' }, 'invalid_filter', 'unknown result code "NOT_A_CODE"'],
-  ['/stats/domains', { top: '0' }, 'invalid_parameter', 'top must be a whole number from 1 to 1000'],
+  ['/stats/domains', { top: '0' }, 'invalid_parameter', 'top must be a whole number from 1 to 1000 or all'],
   [
     '/stats/sending-limit',
     { month: '2026-13' },

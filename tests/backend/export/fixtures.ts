@@ -141,3 +141,57 @@ export const sendingLimitResponse: SendingLimitResponse = {
     },
   ],
 };
+
+/** Template names a business user really has: Korean, quotes, commas, `=`, a newline. */
+export const AWKWARD_TEMPLATES = ['월간 프로모션: "VIP" 혜택 = 20% 할인', 'Welcome, new users', 'a=b', 'two\nlines'];
+
+/** Hourly request-date rows for `days` UTC days from 2026-03-01, with large counts and their rates. */
+export function hourlyRequestDateResponse(days: number): TimeViewResponse {
+  const start = Date.UTC(2026, 2, 1);
+  const rows = Array.from({ length: days * 24 }, (_unused, hour) => {
+    const requestCount = 120_000 + ((hour * 7919) % 90_000);
+    const sentCount = requestCount - (hour % 97);
+    const bouncedCount = hour % 13;
+    const openedCount = Math.floor(sentCount / 3);
+    const unsubscribeCount = hour % 7;
+    return {
+      time: new Date(start + hour * 3_600_000).toISOString().slice(0, 19) + 'Z',
+      requestCount,
+      sentCount,
+      deliveredCount: sentCount - bouncedCount,
+      bouncedCount,
+      openedCount,
+      unsubscribeCount,
+      canceledCount: hour % 5,
+      deliveryRate: sentCount / requestCount,
+      openRate: openedCount / sentCount,
+      unsubscribeRate: unsubscribeCount / openedCount,
+      bounceRate: bouncedCount / sentCount,
+    };
+  });
+  const sum = (key: keyof (typeof rows)[number]) => rows.reduce((total, row) => total + (row[key] as number), 0);
+  const totals = {
+    requestCount: sum('requestCount'),
+    sentCount: sum('sentCount'),
+    deliveredCount: sum('deliveredCount'),
+    bouncedCount: sum('bouncedCount'),
+    openedCount: sum('openedCount'),
+    unsubscribeCount: sum('unsubscribeCount'),
+    canceledCount: sum('canceledCount'),
+  };
+  return {
+    view: 'request-date',
+    from: '2026-03-01T00:00:00Z',
+    to: new Date(start + days * 86_400_000).toISOString().slice(0, 19) + 'Z',
+    tz: 'UTC',
+    interval: '1h',
+    rows,
+    totals: {
+      ...totals,
+      deliveryRate: totals.sentCount / totals.requestCount,
+      openRate: totals.openedCount / totals.sentCount,
+      unsubscribeRate: totals.unsubscribeCount / totals.openedCount,
+      bounceRate: totals.bouncedCount / totals.sentCount,
+    },
+  };
+}

@@ -108,10 +108,10 @@ describe('an exported workbook opened in LibreOffice Calc', () => {
 
   it('holds the request-date JSON exactly: counts, rates, empty null rates, totals', () => {
     const sheet = raw['By request date'];
-    const header = sheet[9];
+    const header = sheet[10];
     expect(header).toEqual(VIEWS['request-date'].columns.map((column) => column.label));
     requestDateResponse.rows.forEach((json, index) => {
-      const cells = sheet[10 + index];
+      const cells = sheet[11 + index];
       expect(cells[0]).toBe(json.time.slice(0, 10));
       VIEWS['request-date'].columns.slice(1).forEach((column, offset) => {
         const cell = cells[offset + 1];
@@ -125,24 +125,26 @@ describe('an exported workbook opened in LibreOffice Calc', () => {
         }
       });
     });
-    expect(sheet[13].every((cell) => cell === '')).toBe(true);
-    expect(sheet[14].slice(0, 8)).toEqual(['Total', '1203', '1103', '1003', '100', '300', '7', '20']);
-    expect(fraction(sheet[14][8])).toBeCloseTo(1103 / 1203, 12);
+    expect(sheet[14].every((cell) => cell === '')).toBe(true);
+    expect(sheet[15].slice(0, 8)).toEqual(['Total', '1203', '1103', '1003', '100', '300', '7', '20']);
+    expect(fraction(sheet[15][8])).toBeCloseTo(1103 / 1203, 12);
   });
 
   it('shows dates in the zone, counts with separators, rates as percents, and the header block', () => {
     const sheet = shown['By request date'];
-    expect(sheet.slice(0, 8).map((row) => row.slice(0, 2))).toEqual([
+    expect(sheet.slice(0, 9).map((row) => row.slice(0, 2))).toEqual([
       ['By request date', ''],
       ['Account', 'acme'],
       ['Range', '2026-03-28 00:00 – 2026-03-31 00:00 (end excluded)'],
       ['Time zone', 'Europe/Berlin'],
       ['Interval', 'Day'],
-      ['Template', `"${KOREAN_TEMPLATE.replace(/"/g, '""')}", welcome`],
+      // One filter value per row, exactly as given.
+      ['Template', KOREAN_TEMPLATE],
+      ['', 'welcome'],
       ['Domain', 'all'],
       ['Generated at', '2026-04-01 10:00:00'],
     ]);
-    expect(sheet[10]).toEqual([
+    expect(sheet[11]).toEqual([
       '2026-03-28',
       '1,200',
       '1,100',
@@ -156,12 +158,12 @@ describe('an exported workbook opened in LibreOffice Calc', () => {
       '2.33%',
       '9.09%',
     ]);
-    expect(sheet[11]).toEqual(['2026-03-29', '3', '3', '3', '0', '0', '0', '0', '100.00%', '0.00%', '', '0.00%']);
-    expect(sheet[12]).toEqual(['2026-03-30', '0', '0', '0', '0', '0', '0', '0', '', '', '', '']);
+    expect(sheet[12]).toEqual(['2026-03-29', '3', '3', '3', '0', '0', '0', '0', '100.00%', '0.00%', '', '0.00%']);
+    expect(sheet[13]).toEqual(['2026-03-30', '0', '0', '0', '0', '0', '0', '0', '', '', '', '']);
   });
 
   it('holds the distribution views', () => {
-    expect(shown['By domain'].slice(10)).toEqual([
+    expect(shown['By domain'].slice(11)).toEqual([
       ['Domain', 'Count', 'Share'],
       ['example.com', '700', '70.00%'],
       ['xn--9n2bp8q.xn--3e0b707e', '200', '20.00%'],
