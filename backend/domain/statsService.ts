@@ -12,7 +12,7 @@ import type { DomainsResponse, ResultCodesResponse, TimeRowValues, TimeViewRespo
 import { addCounter } from './counting';
 import { ApiError } from './errors';
 import { RESULT_CODES } from './resultCodes';
-import type { StatsRequest } from './statsParams';
+import { checkAnswerCells, type StatsRequest } from './statsParams';
 import { formatBucket, planBuckets, type BucketPlan } from './timeBuckets';
 import { bucketCeil, bucketStart } from './timestamps';
 import {
@@ -151,6 +151,13 @@ export class StatsService {
     const names = shown.map((row) => row.name);
     // A workbook shows no series: with top=all that spares one per domain and bucket.
     const withSeries = request.format !== 'xlsx' && names.length > 0;
+    if (withSeries) {
+      checkAnswerCells(
+        plan.starts.length,
+        names.length + (rest.length > 0 ? 1 : 0),
+        'a number for top, or format=xlsx'
+      );
+    }
     // When every name is shown, none needs naming in the query (top=all: maybe 50,000 domains).
     const named = rest.length === 0 ? {} : tag === 'domain' ? { domains: names } : { codes: names };
     const [shownByTime] = !withSeries

@@ -42,6 +42,14 @@ export function headerLines({ view, context, limit }: SheetSpec, generatedAt: Da
     lines.push({ label: 'Range', value: `${range} (end excluded)` });
   }
   lines.push({ label: 'Time zone', value: context.tz });
+  if (context.since) {
+    // docs/subscriptions.md: the views show the latest subscription period only.
+    const end = context.until ? `, ended ${wallClockText(wallClockDate(context.until))}` : '';
+    lines.push({
+      label: 'Subscription',
+      value: `statistics since ${wallClockText(wallClockDate(context.since))}${end}`,
+    });
+  }
   // Only a table of time buckets shows the interval.
   if (context.interval && view.shape === 'time') {
     lines.push({ label: 'Interval', value: INTERVAL_LABELS[context.interval as Interval] ?? context.interval });

@@ -23,6 +23,8 @@ export function sheetFromResponse(view: ViewDefinition, response: StatsResponse,
       view,
       context: {
         ...request,
+        since: response.since,
+        until: response.until,
         tz: response.tz,
         month:
           months
@@ -43,6 +45,8 @@ export function sheetFromResponse(view: ViewDefinition, response: StatsResponse,
     to: response.to,
     tz: response.tz,
     interval: response.interval,
+    since: response.since,
+    until: response.until,
   };
   switch (response.view) {
     case 'request-date':

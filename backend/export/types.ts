@@ -19,6 +19,9 @@ export interface SheetContext {
   /** Sending limit: the last month shown (YYYY-MM) and how many months end with it. */
   month?: string;
   months?: number;
+  /** The account's subscription period the answer was clamped to (as the JSON gives them). */
+  since?: string;
+  until?: string;
 }
 
 export type SheetRow = Record<string, unknown>;

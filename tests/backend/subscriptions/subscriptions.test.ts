@@ -242,6 +242,7 @@ describe('after unsubscribing and subscribing again', () => {
     const texts: string[] = [];
     workbook.worksheets[0].eachRow((row) => row.eachCell((cell) => texts.push(String(cell.value))));
     expect(texts).toContain('new.example');
+    expect(texts).toContain('statistics since 2026-03-25 00:00');
     expect(texts).not.toContain('gmail.com');
     expect(texts).not.toContain('old.example');
   });
