@@ -207,7 +207,7 @@ describe('writeSheet with a long header block', () => {
     expect(ws.getCell('A39').value).toBe('Time');
     expect(ws.getCell('B35').value).toBe('template 29');
     expect(ws.views[0]).toMatchObject({ state: 'frozen', xSplit: 1 });
-    expect(ws.views[0].ySplit ?? 0).toBe(0);
+    expect((ws.views[0] as { ySplit?: number }).ySplit ?? 0).toBe(0);
     expect(ws.pageSetup.printTitlesRow).toBe('39:39');
   });
 });
