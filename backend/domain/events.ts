@@ -5,11 +5,11 @@ import { RESULT_CODES } from './resultCodes';
 import { parseEventTime } from './timestamps';
 import { NO_TEMPLATE } from './views';
 
-export const EVENT_TYPES = ['requested', 'result', 'opened', 'unsubscribed', 'canceled'] as const;
+export const EVENT_TYPES = ['requested', 'result', 'opened', 'unsubscribed', 'complained', 'canceled'] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 
 /** Event types placed on the send date too; they must say when their mail was sent. */
-const NEEDS_SENT_AT: ReadonlySet<EventType> = new Set(['result', 'opened', 'unsubscribed']);
+const NEEDS_SENT_AT: ReadonlySet<EventType> = new Set(['result', 'opened', 'unsubscribed', 'complained']);
 
 export const MAX_EVENT_COUNT = 1_000_000;
 export const ACCOUNT_PATTERN = /^[A-Za-z0-9_.-]{1,64}$/;
@@ -25,10 +25,12 @@ export interface DeliveryEvent {
   template: string;
   domain: string;
   requestedAt: number;
-  /** Present for result, opened and unsubscribed events. */
+  /** Present for result, opened, unsubscribed and complained events. */
   sentAt?: number;
   resultCode?: string;
   count: number;
+  /** An open made by a mail client's privacy proxy (e.g. Apple Mail Privacy Protection), not by a person. */
+  machine?: true;
 }
 
 /** Who sends the batch: the key's account, or any account for an admin key. */
@@ -148,6 +150,23 @@ function readResultCode(raw: Fields, type: EventType, problems: EventProblems): 
     : problems.add('resultCode', `${JSON.stringify(value.slice(0, 100))} is not a known result code`);
 }
 
+/** `machine: true` marks an opened event as a machine open; other types may only say false. */
+function readMachine(raw: Fields, type: EventType, problems: EventProblems): boolean {
+  const value = raw.machine;
+  if (value === undefined || value === null || value === false) {
+    return false;
+  }
+  if (value !== true) {
+    problems.add('machine', 'must be true or false');
+    return false;
+  }
+  if (type !== 'opened') {
+    problems.add('machine', 'is only allowed on opened events');
+    return false;
+  }
+  return true;
+}
+
 function readEvent(raw: unknown, index: number, caller: IngestCaller): DeliveryEvent | ErrorDetail[] {
   const problems = new EventProblems(index);
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
@@ -176,6 +195,7 @@ function readEvent(raw: unknown, index: number, caller: IngestCaller): DeliveryE
   if (fields.advertising !== undefined && typeof fields.advertising !== 'boolean') {
     problems.add('advertising', 'must be true or false');
   }
+  const machine = readMachine(fields, type, problems);
   if (problems.details.length > 0) {
     return problems.details;
   }
@@ -193,6 +213,9 @@ function readEvent(raw: unknown, index: number, caller: IngestCaller): DeliveryE
   }
   if (resultCode !== undefined) {
     event.resultCode = resultCode;
+  }
+  if (machine) {
+    event.machine = true;
   }
   return event;
 }

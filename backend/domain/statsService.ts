@@ -8,7 +8,7 @@ import { sumCounts, type CountsSelection, type SumQuery, type SumRow } from '../
 import { InfluxUnavailableError, type InfluxClient } from '../storage/influxClient';
 import type { OutboxFlusher } from '../storage/outboxFlusher';
 import type { DomainsResponse, ResultCodesResponse, TimeRowValues, TimeViewResponse } from './apiTypes';
-import { addCounter } from './counting';
+import { addCounter, SEND_AXIS_KINDS } from './counting';
 import { ApiError } from './errors';
 import { RESULT_CODES } from './resultCodes';
 import type { StatsRequest } from './statsParams';
@@ -27,7 +27,6 @@ import {
 } from './views';
 
 const FRESHNESS_TIMEOUT_MS = 10000;
-const SEND_AXIS_KINDS = ['result', 'opened', 'unsubscribed'];
 
 export class StatsService {
   constructor(
