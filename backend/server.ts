@@ -2,7 +2,10 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
-import type { BackendConfig } from './config';
+import { SigningCertificates } from './adapters/webhooks/ses/snsMessage';
+import { SourceRegistry } from './adapters/webhooks/sourceRegistry';
+import { DEFAULT_TOLERANCE_SECONDS } from './adapters/webhooks/timestamps';
+import { DEFAULT_SNS_CERT_URL_PATTERN, type BackendConfig } from './config';
 import { IngestService } from './domain/ingest';
 import { LimitsService } from './domain/limits';
 import { StatsService } from './domain/statsService';
@@ -14,6 +17,7 @@ import { OutboxClock } from './observability/outboxClock';
 import { CounterStore } from './storage/counterStore';
 import { InfluxClient, InfluxUnavailableError } from './storage/influxClient';
 import { OutboxFlusher } from './storage/outboxFlusher';
+import { SourceStore } from './storage/sourceStore';
 
 export interface RunningBackend {
   url: string;
@@ -131,14 +135,25 @@ export async function startBackend(config: BackendConfig, options: StartOptions 
   }
   const limits = new LimitsService(store, influx, config.limitChangeRequestUrl);
   await limits.publishAll(now()).catch(log);
+  const ingest = new MeasuredIngestService(store, flusher, config.maxOutbox, metrics);
+  const sourceStore = new SourceStore(config.dataDir);
+  const snsUrlPattern = config.snsCertUrlPattern ?? DEFAULT_SNS_CERT_URL_PATTERN;
   const services: Services = {
     config,
     store,
     influx,
     flusher,
-    ingest: new MeasuredIngestService(store, flusher, config.maxOutbox, metrics),
+    ingest,
     stats: new StatsService(influx, flusher, store),
     limits,
+    webhooks: {
+      sources: new SourceRegistry(sourceStore, config.webhookSources),
+      certificates: new SigningCertificates(snsUrlPattern, now),
+      snsUrlPattern,
+      toleranceSeconds: config.webhookToleranceSeconds ?? DEFAULT_TOLERANCE_SECONDS,
+      now,
+      ingest: async (events, account) => await ingest.ingest(events, { account, admin: false }),
+    },
     now,
   };
   // Ages are exact to a second whether or not anyone is looking.
@@ -163,6 +178,7 @@ export async function startBackend(config: BackendConfig, options: StartOptions 
     await Promise.all([close(api.server), ...(metricsListener ? [close(metricsListener.server)] : [])]);
     await flusher.stop();
     store.close();
+    sourceStore.close();
   };
   if (config.metricsPort !== undefined) {
     const metricsApp = express().disable('x-powered-by').use(securityHeaders).get('/metrics', metricsHandler(metrics));

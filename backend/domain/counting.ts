@@ -13,7 +13,13 @@ export const NO_CODE = '-';
 /** Counter kind of opened events marked `machine`: kept apart so that openedCount counts people only. */
 export const MACHINE_OPENED_KIND = 'machine_opened';
 /** Counter kinds placed on the send date too (events that carry sentAt). */
-export const SEND_AXIS_KINDS: readonly string[] = ['result', 'opened', MACHINE_OPENED_KIND, 'unsubscribed', 'complained'];
+export const SEND_AXIS_KINDS: readonly string[] = [
+  'result',
+  'opened',
+  MACHINE_OPENED_KIND,
+  'unsubscribed',
+  'complained',
+];
 
 /** Every event counts on its request date; events about a sent mail count on its send date too. */
 export function countersOf(event: DeliveryEvent): CounterKey[] {

@@ -41,7 +41,7 @@ describe('complaints and machine opens', () => {
   const caller = { account: 'acme', admin: false };
   const base = { id: 'o1', domain: 'icloud.com', requestedAt: 1772413500000, sentAt: 1772413500000 };
 
-  test('an opened event keeps machine: true; false or absent leaves it a person\'s open', () => {
+  test("an opened event keeps machine: true; false or absent leaves it a person's open", () => {
     const [machine, person] = validateBatch(
       [
         { ...base, type: 'opened', machine: true },

@@ -1,3 +1,4 @@
+import type { ReceiverContext } from '../adapters/webhooks/receivers';
 import type { BackendConfig } from '../config';
 import type { IngestService } from '../domain/ingest';
 import type { LimitsService } from '../domain/limits';
@@ -15,5 +16,7 @@ export interface Services {
   ingest: IngestService;
   stats: StatsService;
   limits: LimitsService;
+  /** Webhook sources and what the vendor receivers need. */
+  webhooks: ReceiverContext;
   now(): number;
 }

@@ -88,7 +88,9 @@ describe('writeSheet layout', () => {
     expect(rowFormats(ws, 15, 15).slice(1)).toEqual([...Array(9).fill('#,##0'), ...Array(5).fill('0.00%')]);
     expect(ws.getCell('B15').font).toMatchObject({ bold: true });
     expect(ws.rowCount).toBe(15);
-    expect(ws.columns.map((column) => column.width)).toEqual([14, 17, 15, 19, 17, 16, 24, 21, 19, 18, 17, 13, 20, 15, 18]);
+    expect(ws.columns.map((column) => column.width)).toEqual([
+      14, 17, 15, 19, 17, 16, 24, 21, 19, 18, 17, 13, 20, 15, 18,
+    ]);
   });
 
   it('writes distribution views with text cells, the top, and a 100 % share total', async () => {
