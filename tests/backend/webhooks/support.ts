@@ -17,7 +17,7 @@ export function postWebhook(
   backend: TestBackend,
   vendor: string,
   sourceId: string,
-  body: string | Buffer,
+  body: string,
   headers: Record<string, string> = {}
 ) {
   return call(`${backend.url}/api/v1/webhooks/${vendor}/${sourceId}`, undefined, {

@@ -29,8 +29,23 @@ const BOUNCE_CODES: Readonly<Record<string, string>> = {
 
 const text = (value: unknown): string | undefined => (typeof value === 'string' && value !== '' ? value : undefined);
 
+/** Postmark's older webhook bodies (still in its examples) have no RecordType: their fields tell. */
+function recordTypeOf(record: Json): string | undefined {
+  const named = text(record.RecordType);
+  if (named) {
+    return named;
+  }
+  if (text(record.BouncedAt)) {
+    return record.Type === 'SpamComplaint' ? 'SpamComplaint' : 'Bounce';
+  }
+  if (text(record.DeliveredAt)) {
+    return 'Delivery';
+  }
+  return typeof record.FirstOpen === 'boolean' ? 'Open' : undefined;
+}
+
 export function mapPostmarkRecord(record: Json): MappedEvents {
-  const recordType = text(record.RecordType);
+  const recordType = recordTypeOf(record);
   const messageId = text(record.MessageID);
   if (!recordType || !messageId) {
     throw badRequest('invalid_postmark_record', 'a Postmark webhook record needs RecordType and MessageID');
