@@ -187,12 +187,15 @@ describe('DataSource.query against the backend', () => {
       'Delivered count': [4],
       'Bounced count': [1],
       'Opened count': [2],
+      'Machine opened count': [0],
       'Unsubscribe count': [1],
+      'Complaint count': [0],
       'Canceled count': [1],
       'Delivery rate': [5 / 11],
       'Open rate': [0.4],
       'Unsubscribe rate': [0.5],
       'Bounce rate': [0.2],
+      'Complaint rate': [0],
     });
   });
 
