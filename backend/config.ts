@@ -1,6 +1,9 @@
 /** Configuration from the environment (api.md, "Starting the backend"). */
 import { createHash } from 'node:crypto';
 import { isRegion, REGION_BASE_URLS, REGIONS, type Region } from './adapters/ncloud/regions';
+import { parseEnvironmentSources } from './adapters/webhooks/sourceConfig';
+import { DEFAULT_TOLERANCE_SECONDS } from './adapters/webhooks/timestamps';
+import type { WebhookSource } from './adapters/webhooks/types';
 import { ACCOUNT_PATTERN } from './domain/events';
 import { isValidZone } from './domain/timestamps';
 import type { CrashPoint } from './storage/counterStore';
@@ -53,6 +56,39 @@ export interface BackendConfig {
   dedupeWindowDays?: number;
   /** CRASH_AT, for fault tests only: the process kills itself (SIGKILL) at this step of its first checkpoint. */
   crashAt?: CrashPoint;
+  /** SNS_CERT_URL_PATTERN: SNS SigningCertURL and SubscribeURL must match it before they are fetched. */
+  snsCertUrlPattern?: RegExp;
+  /** WEBHOOK_TOLERANCE_SECONDS: how far a SendGrid or Mailgun signed timestamp may be from now. */
+  webhookToleranceSeconds?: number;
+  /** WEBHOOK_SOURCES: webhook sources fixed by the environment (JSON object of id to source). */
+  webhookSources?: WebhookSource[];
+}
+
+
+/** AWS's SNS endpoints, commercial and China regions. */
+export const DEFAULT_SNS_CERT_URL_PATTERN = /^https:\/\/sns\.[a-z0-9-]+\.amazonaws\.com(\.cn)?\//;
+
+function snsCertUrlPattern(env: NodeJS.ProcessEnv): RegExp {
+  const text = env.SNS_CERT_URL_PATTERN;
+  if (!text) {
+    return DEFAULT_SNS_CERT_URL_PATTERN;
+  }
+  if (!text.startsWith('^')) {
+    throw new ConfigError('SNS_CERT_URL_PATTERN must be anchored with ^ (it decides which hosts are fetched from)');
+  }
+  try {
+    return new RegExp(text);
+  } catch (error) {
+    throw new ConfigError(`SNS_CERT_URL_PATTERN is not a regular expression: ${(error as Error).message}`);
+  }
+}
+
+function webhookSources(env: NodeJS.ProcessEnv): WebhookSource[] {
+  try {
+    return parseEnvironmentSources(env.WEBHOOK_SOURCES);
+  } catch (error) {
+    throw new ConfigError((error as Error).message);
+  }
 }
 
 export interface NcloudConfig {
@@ -234,5 +270,8 @@ export function loadConfig(env: NodeJS.ProcessEnv): BackendConfig {
     ncloud: loadNcloudConfig(env),
     dedupeWindowDays: wholeNumber(env, 'DEDUPE_WINDOW_DAYS', 35),
     crashAt: crashPoint(env),
+    snsCertUrlPattern: snsCertUrlPattern(env),
+    webhookToleranceSeconds: positiveInteger(env, 'WEBHOOK_TOLERANCE_SECONDS', DEFAULT_TOLERANCE_SECONDS),
+    webhookSources: webhookSources(env),
   };
 }

@@ -3,7 +3,10 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
 import { createNcloudCollector, type RunningCollector } from './adapters/ncloud';
-import type { BackendConfig } from './config';
+import { SigningCertificates } from './adapters/webhooks/ses/snsMessage';
+import { SourceRegistry } from './adapters/webhooks/sourceRegistry';
+import { DEFAULT_TOLERANCE_SECONDS } from './adapters/webhooks/timestamps';
+import { DEFAULT_SNS_CERT_URL_PATTERN, type BackendConfig } from './config';
 import { IngestService } from './domain/ingest';
 import { LimitsService } from './domain/limits';
 import { StatsService } from './domain/statsService';
@@ -18,6 +21,7 @@ import { CounterStore } from './storage/counterStore';
 import { InfluxClient, InfluxUnavailableError } from './storage/influxClient';
 import { OutboxFlusher } from './storage/outboxFlusher';
 import { SubscriptionStore } from './storage/subscriptionStore';
+import { SourceStore } from './storage/sourceStore';
 
 export interface RunningBackend {
   url: string;
@@ -148,14 +152,25 @@ export async function startBackend(config: BackendConfig, options: StartOptions 
   }
   const limits = new LimitsService(store, influx, config.limitChangeRequestUrl);
   await limits.publishAll(now()).catch(log);
+  const ingest = new MeasuredIngestService(store, flusher, subscriptions, config.maxOutbox, metrics);
+  const sourceStore = new SourceStore(config.dataDir);
+  const snsUrlPattern = config.snsCertUrlPattern ?? DEFAULT_SNS_CERT_URL_PATTERN;
   const services: Services = {
     config,
     store,
     influx,
     flusher,
-    ingest: new MeasuredIngestService(store, flusher, subscriptions, config.maxOutbox, metrics),
+    ingest,
     stats: new StatsService(influx, flusher, store),
     limits,
+    webhooks: {
+      sources: new SourceRegistry(sourceStore, config.webhookSources),
+      certificates: new SigningCertificates(snsUrlPattern, now),
+      snsUrlPattern,
+      toleranceSeconds: config.webhookToleranceSeconds ?? DEFAULT_TOLERANCE_SECONDS,
+      now,
+      ingest: async (events, account) => await ingest.ingest(events, { account, admin: false }),
+    },
     subscriptions,
     now,
   };
@@ -199,6 +214,7 @@ export async function startBackend(config: BackendConfig, options: StartOptions 
     await flusher.stop();
     await store.close();
     subscriptionStore.close();
+    sourceStore.close();
   };
   if (config.metricsPort !== undefined) {
     const metricsApp = express().disable('x-powered-by').use(securityHeaders).get('/metrics', metricsHandler(metrics));

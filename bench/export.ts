@@ -51,7 +51,9 @@ function* requestDateRows(count: number): Generator<Record<string, unknown>> {
       deliveredCount: requestCount - (n % 50) - (n % 13),
       bouncedCount: n % 13,
       openedCount: (requestCount * 3) >> 3,
+      machineOpenedCount: (requestCount * 2) >> 3,
       unsubscribeCount: n % 7,
+      complaintCount: n % 3,
       canceledCount: n % 5,
     };
     const time = new Date(start + n * HOUR + HOUR).toISOString().slice(0, 19) + '+01:00';

@@ -54,3 +54,26 @@ test('an event about a sent mail counts on both axes, in 15-minute buckets', () 
     },
   ]);
 });
+
+test('complaints and machine opens have counts of their own; machine opens are not in openedCount', () => {
+  expect(metricsOf('complained', '-')).toEqual(['complaintCount']);
+  expect(metricsOf('machine_opened', '-')).toEqual(['machineOpenedCount']);
+  const event = {
+    id: 'm',
+    type: 'opened' as const,
+    account: 'acme',
+    template: 'T',
+    domain: 'icloud.com',
+    requestedAt: Date.parse('2026-03-02T10:00:00Z'),
+    sentAt: Date.parse('2026-03-02T10:00:00Z'),
+    count: 1,
+  };
+  expect(countersOf({ ...event, machine: true }).map((key) => [key.axis, key.kind])).toEqual([
+    ['request', 'machine_opened'],
+    ['send', 'machine_opened'],
+  ]);
+  expect(countersOf({ ...event, type: 'complained' }).map((key) => [key.axis, key.kind])).toEqual([
+    ['request', 'complained'],
+    ['send', 'complained'],
+  ]);
+});

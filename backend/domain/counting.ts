@@ -10,13 +10,23 @@ import { bucketStart } from './timestamps';
 import type { CountMetric, Counts } from './views';
 
 export const NO_CODE = '-';
+/** Counter kind of opened events marked `machine`: kept apart so that openedCount counts people only. */
+export const MACHINE_OPENED_KIND = 'machine_opened';
+/** Counter kinds placed on the send date too (events that carry sentAt). */
+export const SEND_AXIS_KINDS: readonly string[] = [
+  'result',
+  'opened',
+  MACHINE_OPENED_KIND,
+  'unsubscribed',
+  'complained',
+];
 
 /** Every event counts on its request date; events about a sent mail count on its send date too. */
 export function countersOf(event: DeliveryEvent): CounterKey[] {
   const base = {
     measurement: COUNTS_MEASUREMENT,
     account: event.account,
-    kind: event.type,
+    kind: event.machine ? MACHINE_OPENED_KIND : event.type,
     code: event.resultCode ?? NO_CODE,
     template: event.template,
     domain: event.domain,
@@ -31,7 +41,9 @@ export function countersOf(event: DeliveryEvent): CounterKey[] {
 const KIND_METRIC: Readonly<Record<string, CountMetric>> = {
   requested: 'requestCount',
   opened: 'openedCount',
+  [MACHINE_OPENED_KIND]: 'machineOpenedCount',
   unsubscribed: 'unsubscribeCount',
+  complained: 'complaintCount',
   canceled: 'canceledCount',
 };
 

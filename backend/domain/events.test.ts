@@ -105,3 +105,41 @@ test('an event keeps only what counting needs; the recipient address is reduced 
     count: 2,
   });
 });
+
+describe('complaints and machine opens', () => {
+  const caller = { account: 'acme', admin: false };
+  const base = { id: 'o1', domain: 'icloud.com', requestedAt: 1772413500000, sentAt: 1772413500000 };
+
+  test("an opened event keeps machine: true; false or absent leaves it a person's open", () => {
+    const [machine, person] = validateBatch(
+      [
+        { ...base, type: 'opened', machine: true },
+        { ...base, id: 'o2', type: 'opened', machine: false },
+      ],
+      caller
+    );
+    expect(machine.machine).toBe(true);
+    expect(person).not.toHaveProperty('machine');
+  });
+
+  test('complained needs sentAt like opens; machine is refused on other types and when not boolean', () => {
+    expect(validateBatch([{ ...base, type: 'complained' }], caller)[0]).toMatchObject({ type: 'complained' });
+    const problems = (events: unknown[]) => {
+      try {
+        validateBatch(events, caller);
+      } catch (error) {
+        return (error as { details: Array<{ field?: string; message: string }> }).details;
+      }
+      throw new Error('accepted');
+    };
+    expect(problems([{ ...base, type: 'complained', sentAt: undefined }])).toEqual([
+      { index: 0, field: 'sentAt', message: 'sentAt is required' },
+    ]);
+    expect(problems([{ ...base, type: 'complained', machine: true }])).toEqual([
+      { index: 0, field: 'machine', message: 'machine is only allowed on opened events' },
+    ]);
+    expect(problems([{ ...base, type: 'opened', machine: 'yes' }])).toEqual([
+      { index: 0, field: 'machine', message: 'machine must be true or false' },
+    ]);
+  });
+});

@@ -5,7 +5,7 @@ import { RESULT_CODES } from './resultCodes';
 import { parseEventTime } from './timestamps';
 import { NO_TEMPLATE } from './views';
 
-export const EVENT_TYPES = ['requested', 'result', 'opened', 'unsubscribed', 'canceled'] as const;
+export const EVENT_TYPES = ['requested', 'result', 'opened', 'unsubscribed', 'complained', 'canceled'] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 
 interface EventTypeRule {
@@ -21,6 +21,7 @@ const EVENT_TYPE_RULES: Readonly<Record<EventType, EventTypeRule>> = {
   result: { needsSentAt: true, hasResultCode: true },
   opened: { needsSentAt: true, hasResultCode: false },
   unsubscribed: { needsSentAt: true, hasResultCode: false },
+  complained: { needsSentAt: true, hasResultCode: false },
   canceled: { needsSentAt: false, hasResultCode: false },
 };
 
@@ -45,10 +46,12 @@ export interface DeliveryEvent {
   template: string;
   domain: string;
   requestedAt: number;
-  /** Present for result, opened and unsubscribed events. */
+  /** Present for result, opened, unsubscribed and complained events. */
   sentAt?: number;
   resultCode?: string;
   count: number;
+  /** An open made by a mail client's privacy proxy (e.g. Apple Mail Privacy Protection), not by a person. */
+  machine?: true;
 }
 
 /** Who sends the batch: the key's account, or any account for an admin key. */
@@ -182,6 +185,23 @@ function readFlags(raw: Fields, type: EventType, problems: EventProblems): void 
   }
 }
 
+/** `machine: true` marks an opened event as a machine open; other types may only say false. */
+function readMachine(raw: Fields, type: EventType, problems: EventProblems): boolean {
+  const value = raw.machine;
+  if (value === undefined || value === null || value === false) {
+    return false;
+  }
+  if (value !== true) {
+    problems.add('machine', 'must be true or false');
+    return false;
+  }
+  if (type !== 'opened') {
+    problems.add('machine', 'is only allowed on opened events');
+    return false;
+  }
+  return true;
+}
+
 function readEvent(raw: unknown, index: number, caller: IngestCaller): DeliveryEvent | ErrorDetail[] {
   const problems = new EventProblems(index);
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
@@ -211,6 +231,7 @@ function readEvent(raw: unknown, index: number, caller: IngestCaller): DeliveryE
   if (knownType) {
     readFlags(fields, type, problems);
   }
+  const machine = readMachine(fields, type, problems);
   if (problems.details.length > 0) {
     return problems.details;
   }
@@ -228,6 +249,9 @@ function readEvent(raw: unknown, index: number, caller: IngestCaller): DeliveryE
   }
   if (resultCode !== undefined) {
     event.resultCode = resultCode;
+  }
+  if (machine) {
+    event.machine = true;
   }
   return event;
 }

@@ -9,7 +9,7 @@ import { InfluxUnavailableError, type InfluxClient } from '../storage/influxClie
 import type { OutboxFlusher } from '../storage/outboxFlusher';
 import { storageErrorCode } from '../storage/storageErrors';
 import type { DomainsResponse, ResultCodesResponse, TimeRowValues, TimeViewResponse } from './apiTypes';
-import { addCounter } from './counting';
+import { addCounter, SEND_AXIS_KINDS } from './counting';
 import { ApiError } from './errors';
 import { RESULT_CODES } from './resultCodes';
 import { checkAnswerCells, type StatsRequest } from './statsParams';
@@ -28,7 +28,6 @@ import {
 } from './views';
 
 const FRESHNESS_TIMEOUT_MS = 10000;
-const SEND_AXIS_KINDS = ['result', 'opened', 'unsubscribed'];
 
 export class StatsService {
   constructor(

@@ -10,12 +10,19 @@ test('rates are fractions with null where the denominator is 0', () => {
     openedCount: 0,
     unsubscribeCount: 0,
   };
-  expect(computeRates(counts)).toEqual({ deliveryRate: 0.5, openRate: 0, unsubscribeRate: null, bounceRate: 0.25 });
+  expect(computeRates({ ...counts, complaintCount: 1, machineOpenedCount: 3 })).toEqual({
+    deliveryRate: 0.5,
+    openRate: 0,
+    unsubscribeRate: null,
+    bounceRate: 0.25,
+    complaintRate: 0.25,
+  });
   expect(computeRates(zeroCounts())).toEqual({
     deliveryRate: null,
     openRate: null,
     unsubscribeRate: null,
     bounceRate: null,
+    complaintRate: null,
   });
 });
 
@@ -25,10 +32,13 @@ test('the send-date view has neither requestCount, canceledCount nor deliveryRat
     'deliveredCount',
     'bouncedCount',
     'openedCount',
+    'machineOpenedCount',
     'unsubscribeCount',
+    'complaintCount',
     'openRate',
     'unsubscribeRate',
     'bounceRate',
+    'complaintRate',
   ]);
   expect(REQUEST_DATE_VIEW.columns.map((column) => column.label)).toEqual(['Time', ...REQUEST_DATE_METRIC_LABELS]);
 });

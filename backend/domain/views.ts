@@ -11,12 +11,14 @@ export const COUNT_METRICS = [
   'deliveredCount',
   'bouncedCount',
   'openedCount',
+  'machineOpenedCount',
   'unsubscribeCount',
+  'complaintCount',
   'canceledCount',
 ] as const;
 export type CountMetric = (typeof COUNT_METRICS)[number];
 
-export const RATE_METRICS = ['deliveryRate', 'openRate', 'unsubscribeRate', 'bounceRate'] as const;
+export const RATE_METRICS = ['deliveryRate', 'openRate', 'unsubscribeRate', 'bounceRate', 'complaintRate'] as const;
 export type RateMetric = (typeof RATE_METRICS)[number];
 
 export type MetricKey = CountMetric | RateMetric;
@@ -50,8 +52,18 @@ export const COUNT_DEFINITIONS: Readonly<Record<CountMetric, MetricDefinition>> 
   sentCount: countMetric('sentCount', 'Sent count', 'Recipient mails that left the system (delivered or bounced)'),
   deliveredCount: countMetric('deliveredCount', 'Delivered count', 'Recipient mails delivered'),
   bouncedCount: countMetric('bouncedCount', 'Bounced count', 'Recipient mails sent and bounced'),
-  openedCount: countMetric('openedCount', 'Opened count', 'Sent mails that recipients opened'),
+  openedCount: countMetric(
+    'openedCount',
+    'Opened count',
+    'Sent mails that recipients opened (machine opens, e.g. Apple Mail Privacy Protection, not included)'
+  ),
+  machineOpenedCount: countMetric(
+    'machineOpenedCount',
+    'Machine opened count',
+    "Opens made by a mail client's privacy proxy (e.g. Apple Mail Privacy Protection), not by a person"
+  ),
   unsubscribeCount: countMetric('unsubscribeCount', 'Unsubscribe count', 'Clicks on the unsubscribe link'),
+  complaintCount: countMetric('complaintCount', 'Complaint count', 'Sent mails the recipient reported as spam'),
   canceledCount: countMetric('canceledCount', 'Canceled count', 'Recipient mails canceled before sending'),
 };
 
@@ -66,7 +78,13 @@ const rate = (
 /** Rates are fractions from 0 to 1; null where the denominator is 0 (domain.md, "Rates"). */
 export const RATE_DEFINITIONS: Readonly<Record<RateMetric, RateDefinition>> = {
   deliveryRate: rate('deliveryRate', 'Delivery rate', 'sentCount', 'requestCount', 'Sent mails to requested mails'),
-  openRate: rate('openRate', 'Open rate', 'openedCount', 'sentCount', 'Opened mails to sent mails'),
+  openRate: rate(
+    'openRate',
+    'Open rate',
+    'openedCount',
+    'sentCount',
+    'Mails opened by people to sent mails (machine opens left out)'
+  ),
   unsubscribeRate: rate(
     'unsubscribeRate',
     'Unsubscribe rate',
@@ -75,6 +93,13 @@ export const RATE_DEFINITIONS: Readonly<Record<RateMetric, RateDefinition>> = {
     'Unsubscribe clicks to opened mails'
   ),
   bounceRate: rate('bounceRate', 'Bounce rate', 'bouncedCount', 'sentCount', 'Bounced mails to sent mails'),
+  complaintRate: rate(
+    'complaintRate',
+    'Complaint rate',
+    'complaintCount',
+    'sentCount',
+    'Spam complaints to sent mails (mailbox providers act at 0.1 % to 0.3 %)'
+  ),
 };
 
 export const METRIC_DEFINITIONS: Readonly<Record<MetricKey, MetricDefinition>> = {
@@ -92,7 +117,9 @@ export function zeroCounts(): Counts {
     deliveredCount: 0,
     bouncedCount: 0,
     openedCount: 0,
+    machineOpenedCount: 0,
     unsubscribeCount: 0,
+    complaintCount: 0,
     canceledCount: 0,
   };
 }

@@ -11,8 +11,10 @@ import { strictUrl } from './requestUrl';
 import { accountsRouter } from './routes/accounts';
 import { eventsRouter } from './routes/events';
 import { healthRouter, type OutboxAge } from './routes/health';
+import { sourcesRouter } from './routes/sources';
 import { statsRouter } from './routes/stats';
 import { valuesAndLimitsRouter } from './routes/valuesAndLimits';
+import { webhooksRouter } from './routes/webhooks';
 import type { Services } from './services';
 
 export interface AppObservability {
@@ -62,11 +64,13 @@ export function createApp(services: Services, observability: AppObservability): 
   if (observability.metricsOnApiPort) {
     app.get('/metrics', auth, requireAdmin, metricsHandler(observability.metrics));
   }
+  app.use('/api/v1', webhooksRouter(services)); // verified by the vendor's scheme, not by an API key
   app.use('/api/v1', auth);
   app.use('/api/v1', eventsRouter(services));
   app.use('/api/v1', statsRouter(services));
   app.use('/api/v1', valuesAndLimitsRouter(services));
   app.use('/api/v1', accountsRouter(services));
+  app.use('/api/v1', sourcesRouter(services));
   app.use(notFound);
   app.use(errorHandler(observability.log));
   return app;

@@ -1,5 +1,6 @@
 /** The OpenAPI 3 description of every endpoint, built from the same view definitions the answers use. */
 import { EVENT_TYPES, MAX_EVENT_COUNT } from '../domain/events';
+import { webhookPaths, webhookSchemas } from './openapiWebhooks';
 import { RESULT_CODE_NAMES } from '../domain/resultCodes';
 import { MAX_ANSWER_CELLS, MAX_QUERY_PARAMETERS } from '../domain/statsParams';
 import { QUERY_RANGE_TEXT } from '../domain/timestamps';
@@ -229,12 +230,16 @@ const eventSchema = {
     requestedAt: { oneOf: [{ type: 'string', format: 'date-time' }, { type: 'integer' }] },
     sentAt: {
       oneOf: [{ type: 'string', format: 'date-time' }, { type: 'integer' }],
-      description: 'Required for result, opened, unsubscribed',
+      description: 'Required for result, opened, unsubscribed, complained',
     },
     at: { oneOf: [{ type: 'string', format: 'date-time' }, { type: 'integer' }] },
     resultCode: { type: 'string', enum: RESULT_CODE_NAMES, description: 'Required for result' },
     count: { type: 'integer', minimum: 1, maximum: MAX_EVENT_COUNT, default: 1 },
     advertising: { type: 'boolean' },
+    machine: {
+      type: 'boolean',
+      description: "opened only: an open by a mail client's privacy proxy (machineOpenedCount, not openedCount)",
+    },
   },
 };
 
@@ -258,6 +263,7 @@ export const openApiDocument = {
   components: {
     securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } },
     schemas: {
+      ...webhookSchemas,
       Error: {
         type: 'object',
         properties: {
@@ -465,6 +471,7 @@ export const openApiDocument = {
         },
       },
     },
+    ...webhookPaths,
     '/api/v1/limits': {
       get: {
         summary: "The account's sending limits",

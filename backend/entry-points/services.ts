@@ -1,4 +1,5 @@
 import type { NcloudProgress } from '../adapters/ncloud';
+import type { ReceiverContext } from '../adapters/webhooks/receivers';
 import type { BackendConfig } from '../config';
 import type { IngestService } from '../domain/ingest';
 import type { LimitsService } from '../domain/limits';
@@ -18,6 +19,8 @@ export interface Services {
   stats: StatsService;
   limits: LimitsService;
   subscriptions: SubscriptionService;
+  /** Webhook sources and what the vendor receivers need. */
+  webhooks: ReceiverContext;
   now(): number;
   /** The NAVER Cloud collector, when configured (progress in /readyz). */
   ncloud?: { progress(): NcloudProgress };

@@ -34,54 +34,60 @@ describe('writeSheet layout', () => {
       ['Generated at', utc('2026-04-01T10:00:00')],
     ]);
     expect(ws.getCell('B9').numFmt).toBe('yyyy-mm-dd hh:mm:ss');
-    expect(rowValues(ws, 10, 12)).toEqual(Array(12).fill(null));
+    expect(rowValues(ws, 10, 15)).toEqual(Array(15).fill(null));
 
-    expect(rowValues(ws, 11, 12)).toEqual(['Time', ...REQUEST_DATE_METRIC_LABELS]);
+    expect(rowValues(ws, 11, 15)).toEqual(['Time', ...REQUEST_DATE_METRIC_LABELS]);
     expect(ws.getCell('A11').font).toMatchObject({ bold: true });
     expect(ws.views).toEqual([expect.objectContaining({ state: 'frozen', xSplit: 1, ySplit: 11, topLeftCell: 'B12' })]);
-    expect(ws.autoFilter).toBe('A11:L14');
+    expect(ws.autoFilter).toBe('A11:O14');
 
     const [first, second, third] = requestDateResponse.rows;
-    expect(rowValues(ws, 12, 12)).toEqual([
+    expect(rowValues(ws, 12, 15)).toEqual([
       utc('2026-03-28T00:00:00'),
       1200,
       1100,
       1000,
       100,
       300,
+      150,
       7,
+      2,
       20,
       first.deliveryRate,
       first.openRate,
       first.unsubscribeRate,
       first.bounceRate,
+      first.complaintRate,
     ]);
     // The 23-hour day still starts at local midnight; a null rate is an empty cell.
-    expect(rowValues(ws, 13, 12)).toEqual([utc('2026-03-29T00:00:00'), 3, 3, 3, 0, 0, 0, 0, 1, 0, null, 0]);
+    expect(rowValues(ws, 13, 15)).toEqual([utc('2026-03-29T00:00:00'), 3, 3, 3, 0, 0, 0, 0, 0, 0, 1, 0, null, 0, 0]);
     expect(second.unsubscribeRate).toBeNull();
-    expect(rowValues(ws, 14, 12)).toEqual([utc('2026-03-30T00:00:00'), 0, 0, 0, 0, 0, 0, 0, null, null, null, null]);
+    expect(rowValues(ws, 14, 15)).toEqual([utc('2026-03-30T00:00:00'), ...Array(9).fill(0), ...Array(5).fill(null)]);
     expect(third.time).toBe('2026-03-30T00:00:00+02:00');
-    expect(rowFormats(ws, 12, 12)).toEqual(['yyyy-mm-dd', ...Array(7).fill('#,##0'), ...Array(4).fill('0.00%')]);
+    expect(rowFormats(ws, 12, 15)).toEqual(['yyyy-mm-dd', ...Array(9).fill('#,##0'), ...Array(5).fill('0.00%')]);
     expect(ws.getCell('A12').type).toBe(4); // ValueType.Date
     expect(ws.getCell('B12').type).toBe(2); // ValueType.Number
 
-    expect(rowValues(ws, 15, 12)).toEqual(Array(12).fill(null));
+    expect(rowValues(ws, 15, 15)).toEqual(Array(15).fill(null));
     const totals = requestDateResponse.totals;
-    expect(rowValues(ws, 16, 12)).toEqual([
+    expect(rowValues(ws, 16, 15)).toEqual([
       'Total',
       1203,
       1103,
       1003,
       100,
       300,
+      150,
       7,
+      2,
       20,
       totals.deliveryRate,
       totals.openRate,
       totals.unsubscribeRate,
       totals.bounceRate,
+      totals.complaintRate,
     ]);
-    expect(rowFormats(ws, 16, 12).slice(1)).toEqual([...Array(7).fill('#,##0'), ...Array(4).fill('0.00%')]);
+    expect(rowFormats(ws, 16, 15).slice(1)).toEqual([...Array(9).fill('#,##0'), ...Array(5).fill('0.00%')]);
     expect(ws.getCell('B16').font).toMatchObject({ bold: true });
     expect(ws.rowCount).toBe(16);
   });
@@ -176,21 +182,8 @@ describe('writeSheet layout', () => {
     // No range line: the context has none. Header block: rows 2-7, header row 9.
     expect(ws.getCell('A9').value).toBe('Time');
     expect(ws.getCell('A10').numFmt).toBe('yyyy-mm-dd hh:mm');
-    expect(rowValues(ws, 12, 12)).toEqual([
-      utc('2026-03-03T00:00:00'),
-      30,
-      15,
-      null,
-      null,
-      3,
-      null,
-      null,
-      null,
-      null,
-      null,
-      null,
-    ]);
-    expect(rowValues(ws, 14, 12)).toEqual(['Total', 60, 30, 0, 0, 6, 0, 0, 0.5, 0.2, 0, 0]);
+    expect(rowValues(ws, 12, 15)).toEqual([utc('2026-03-03T00:00:00'), 30, 15, null, null, 3, ...Array(9).fill(null)]);
+    expect(rowValues(ws, 14, 15)).toEqual(['Total', 60, 30, 0, 0, 6, 0, 0, 0, 0, 0.5, 0.2, 0, 0, 0]);
   });
 });
 

@@ -32,12 +32,15 @@ describe('totalsRow', () => {
       deliveredCount: 8,
       bouncedCount: 2,
       openedCount: 4,
+      machineOpenedCount: 3,
       unsubscribeCount: 0,
+      complaintCount: 1,
       canceledCount: 0,
       deliveryRate: 0.1,
       openRate: 0.4,
       unsubscribeRate: 0,
       bounceRate: null,
+      complaintRate: 0.1,
     };
     expect(totalsRow(REQUEST_DATE_VIEW.columns, totals, sums)).toEqual([
       'Total',
@@ -46,12 +49,15 @@ describe('totalsRow', () => {
       8,
       2,
       4,
+      3,
       0,
+      1,
       0,
       0.1,
       0.4,
       0,
       null,
+      0.1,
     ]);
   });
 
@@ -68,10 +74,13 @@ describe('totalsRow', () => {
       4,
       0,
       0,
+      0,
+      0,
       0.1,
       0.4,
       0,
       0.2,
+      0,
     ]);
   });
 

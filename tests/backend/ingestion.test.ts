@@ -117,7 +117,11 @@ test('results need sentAt and a code; opens need sentAt; a local time without of
       field: 'requestedAt',
       message: 'requestedAt must be ISO 8601 with an offset (e.g. 2026-03-29T09:30:00+09:00) or epoch milliseconds',
     },
-    { index: 3, field: 'type', message: 'type must be one of requested, result, opened, unsubscribed, canceled' },
+    {
+      index: 3,
+      field: 'type',
+      message: 'type must be one of requested, result, opened, unsubscribed, complained, canceled',
+    },
     { index: 4, message: 'event must be a JSON object' },
   ]);
 });

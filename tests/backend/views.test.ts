@@ -46,10 +46,13 @@ test('by send date: the scheduled mail, its open and unsubscribe land on the day
     deliveredCount: 7,
     bouncedCount: 1,
     openedCount: 3,
+    machineOpenedCount: 0,
     unsubscribeCount: 1,
+    complaintCount: 0,
     openRate: 3 / 8,
     unsubscribeRate: 1 / 3,
     bounceRate: 1 / 8,
+    complaintRate: 0,
   });
 });
 

@@ -105,6 +105,11 @@ describe('alert queries on the real InfluxDB', () => {
           // acme, 3 days ago (in the 7-day baseline only): 200 delivered, 20 failed
           counter('acme', 'send', 'result', 'MAIL_SENT', 200, 72 * HOUR),
           counter('acme', 'send', 'result', 'UNKNOWN_CAUSE_FAIL', 20, 72 * HOUR),
+          // acme complaints: 3 in the last 24 h over two writers, 1 on the request axis, 7 a week ago
+          counter('acme', 'send', 'complained', '-', 2, 2 * HOUR),
+          counter('acme', 'send', 'complained', '-', 1, 4 * HOUR, 'w2'),
+          counter('acme', 'request', 'complained', '-', 1, 2 * HOUR),
+          counter('acme', 'send', 'complained', '-', 7, 72 * HOUR),
           // account beta, last 24 h: everything failed; nothing was sent
           counter('beta', 'send', 'result', 'NONEXISTENT_DOMAIN_ADDRESS', 50, HOUR),
           // usage: acme requested 1000 + 500 (10 and 20 days ago), canceled 100; 700 requested 40 days ago is out
@@ -123,6 +128,10 @@ describe('alert queries on the real InfluxDB', () => {
     it('sums bounced and sent mails of the last 24 h per account, over all writers', async () => {
       expect(await valueOf('BOUNCED')).toEqual({ acme: 10 });
       expect(await valueOf('SENT')).toEqual({ acme: 105 });
+    });
+
+    it('sums complaints of the last 24 h on the send date per account, over all writers', async () => {
+      expect(await valueOf('COMPLAINED')).toEqual({ acme: 3 });
     });
 
     it('gives the sent and final counts of both windows, with 0 sent for an account whose mails all failed', async () => {

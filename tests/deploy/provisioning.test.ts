@@ -79,13 +79,15 @@ describe('alert rule provisioning', () => {
   const codeLists = (query: string) =>
     [...query.matchAll(/"code" =~ \/\^\(([A-Z_|]+)\)\$\//g)].map(([, list]) => list.split('|').sort());
 
-  it('has the bounce, delivery and usage rules with their severities', () => {
+  it('has the bounce, delivery, usage and complaint rules with their severities', () => {
     expect(rules.map((rule) => [rule.uid, rule.labels.severity])).toEqual([
       ['mda-bounce-rate-warning', 'warning'],
       ['mda-bounce-rate-critical', 'critical'],
       ['mda-delivery-rate-drop', 'critical'],
       ['mda-monthly-usage-80', 'warning'],
       ['mda-monthly-usage-100', 'critical'],
+      ['mda-complaint-rate-warning', 'warning'],
+      ['mda-complaint-rate-critical', 'critical'],
     ]);
   });
 
@@ -134,6 +136,8 @@ describe('alert rule provisioning', () => {
       '$F24 >= 100 && $RATE_24H < 0.9 * $RATE_7D',
       '$SHARE >= 0.8',
       '$SHARE >= 1',
+      '$SENT_TOTAL >= 1000 && $RATE >= 0.001',
+      '$SENT_TOTAL >= 1000 && $RATE >= 0.003',
     ]);
   });
 });

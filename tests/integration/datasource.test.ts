@@ -159,12 +159,15 @@ describe('DataSource.query against the backend', () => {
       'Delivered count': [4, 0],
       'Bounced count': [1, 0],
       'Opened count': [2, 0],
+      'Machine opened count': [0, 0],
       'Unsubscribe count': [1, 0],
+      'Complaint count': [0, 0],
       'Canceled count': [1, 0],
       'Delivery rate': [5 / 6, 0],
       'Open rate': [0.4, null],
       'Unsubscribe rate': [0.5, null],
       'Bounce rate': [0.2, null],
+      'Complaint rate': [0, null],
     });
     const unitOf = (name: string) => frame.fields.find((field) => field.name === name)?.config.unit;
     expect(unitOf('bounceRate')).toBe('percentunit');
@@ -184,12 +187,15 @@ describe('DataSource.query against the backend', () => {
       'Delivered count': [4],
       'Bounced count': [1],
       'Opened count': [2],
+      'Machine opened count': [0],
       'Unsubscribe count': [1],
+      'Complaint count': [0],
       'Canceled count': [1],
       'Delivery rate': [5 / 11],
       'Open rate': [0.4],
       'Unsubscribe rate': [0.5],
       'Bounce rate': [0.2],
+      'Complaint rate': [0],
     });
   });
 

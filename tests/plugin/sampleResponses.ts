@@ -16,7 +16,9 @@ export const DAY_COUNTS: readonly Counts[] = [
     deliveredCount: 90,
     bouncedCount: 10,
     openedCount: 40,
+    machineOpenedCount: 12,
     unsubscribeCount: 2,
+    complaintCount: 1,
     canceledCount: 5,
   },
   {
@@ -25,7 +27,9 @@ export const DAY_COUNTS: readonly Counts[] = [
     deliveredCount: 57,
     bouncedCount: 3,
     openedCount: 35,
+    machineOpenedCount: 9,
     unsubscribeCount: 1,
+    complaintCount: 0,
     canceledCount: 0,
   },
 ];

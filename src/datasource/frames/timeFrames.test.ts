@@ -102,7 +102,7 @@ describe('timeViewFrame', () => {
   it('shows every metric of the view when none is chosen', () => {
     const frame = timeViewFrame(response, REQUEST_DATE_VIEW, [], 'A');
     expect(frame.fields.map((field) => field.config.displayName)).toEqual([undefined, ...REQUEST_DATE_METRIC_LABELS]);
-    expect(frame.fields[8].values).toEqual([0.75, null]);
+    expect(frame.fields[10].values).toEqual([0.75, null]);
   });
 });
 
@@ -115,10 +115,13 @@ describe('chosenMetrics', () => {
       'deliveredCount',
       'bouncedCount',
       'openedCount',
+      'machineOpenedCount',
       'unsubscribeCount',
+      'complaintCount',
       'openRate',
       'unsubscribeRate',
       'bounceRate',
+      'complaintRate',
     ]);
   });
 });

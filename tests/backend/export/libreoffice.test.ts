@@ -126,8 +126,8 @@ describe('an exported workbook opened in LibreOffice Calc', () => {
       });
     });
     expect(sheet[14].every((cell) => cell === '')).toBe(true);
-    expect(sheet[15].slice(0, 8)).toEqual(['Total', '1203', '1103', '1003', '100', '300', '7', '20']);
-    expect(fraction(sheet[15][8])).toBeCloseTo(1103 / 1203, 12);
+    expect(sheet[15].slice(0, 10)).toEqual(['Total', '1203', '1103', '1003', '100', '300', '150', '7', '2', '20']);
+    expect(fraction(sheet[15][10])).toBeCloseTo(1103 / 1203, 12);
   });
 
   it('shows dates in the zone, counts with separators, rates as percents, and the header block', () => {
@@ -151,15 +151,22 @@ describe('an exported workbook opened in LibreOffice Calc', () => {
       '1,000',
       '100',
       '300',
+      '150',
       '7',
+      '2',
       '20',
       '91.67%',
       '27.27%',
       '2.33%',
       '9.09%',
+      '0.18%',
     ]);
-    expect(sheet[12]).toEqual(['2026-03-29', '3', '3', '3', '0', '0', '0', '0', '100.00%', '0.00%', '', '0.00%']);
-    expect(sheet[13]).toEqual(['2026-03-30', '0', '0', '0', '0', '0', '0', '0', '', '', '', '']);
+    expect(sheet[12]).toEqual([
+      '2026-03-29',
+      ...['3', '3', '3', '0', '0', '0', '0', '0', '0'],
+      ...['100.00%', '0.00%', '', '0.00%', '0.00%'],
+    ]);
+    expect(sheet[13]).toEqual(['2026-03-30', ...Array(9).fill('0'), ...Array(5).fill('')]);
   });
 
   it('holds the distribution views', () => {

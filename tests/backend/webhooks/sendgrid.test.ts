@@ -1,0 +1,110 @@
+/**
+ * SendGrid's signed Event Webhook: our own ECDSA P-256 key signs SendGrid's sample events
+ * (samples/sendgrid.ts); replays, repeat opens, a burst, and every refusal.
+ */
+import { generateKeyPairSync, sign } from 'node:crypto';
+import type { TestBackend } from '../../support/backend';
+import { SENDGRID_EVENTS } from './samples/sendgrid';
+import { allViews, expectedTotals, postWebhook, putSource, startWebhookBackend } from './support';
+
+const RANGE = { from: '2017-12-01', to: '2018-01-01', tz: 'UTC' };
+const { publicKey, privateKey } = generateKeyPairSync('ec', { namedCurve: 'prime256v1' });
+const other = generateKeyPairSync('ec', { namedCurve: 'prime256v1' });
+/** As SendGrid shows the verification key: base64 of the DER public key. */
+const SHOWN_KEY = publicKey.export({ type: 'spki', format: 'der' }).toString('base64');
+
+let backend: TestBackend;
+
+beforeAll(async () => {
+  backend = await startWebhookBackend();
+  expect((await putSource(backend, 'sg', { vendor: 'sendgrid', account: 'acme', publicKey: SHOWN_KEY })).status).toBe(
+    201
+  );
+  const pem = publicKey.export({ type: 'spki', format: 'pem' }).toString();
+  expect((await putSource(backend, 'sg-burst', { vendor: 'sendgrid', account: 'beta', publicKey: pem })).status).toBe(
+    201
+  );
+});
+
+afterAll(() => backend.stop());
+
+function signedPost(events: unknown, options: { sourceId?: string; key?: typeof privateKey; at?: number } = {}) {
+  const body = JSON.stringify(events);
+  const timestamp = String(Math.floor((options.at ?? Date.now()) / 1000));
+  const signature = sign('sha256', Buffer.from(timestamp + body), {
+    key: options.key ?? privateKey,
+    dsaEncoding: 'der',
+  });
+  return postWebhook(backend, 'sendgrid', options.sourceId ?? 'sg', body, {
+    'X-Twilio-Email-Event-Webhook-Signature': signature.toString('base64'),
+    'X-Twilio-Email-Event-Webhook-Timestamp': timestamp,
+  });
+}
+
+/**
+ * By hand: processed → requested 1; delivered → MAIL_SENT; deferred "400 try again later" →
+ * SMTP_ABNORMAL (deferred, not sent); bounce "Invalid Address" → RECIPIENT_ADDRESS_ERROR;
+ * dropped "Unsubscribed Address" → UNSUBSCRIBE_ADDRESS (blocked); one person's open, one
+ * machine open; one spam report, one unsubscribe; the click is not counted.
+ */
+const COUNTS = {
+  requestCount: 1,
+  sentCount: 2,
+  deliveredCount: 1,
+  bouncedCount: 1,
+  openedCount: 1,
+  machineOpenedCount: 1,
+  complaintCount: 1,
+  unsubscribeCount: 1,
+};
+
+async function expectSampleNumbers() {
+  const views = await allViews(backend, backend.keys.acme, RANGE);
+  expect(views.request).toEqual(expectedTotals(COUNTS, 'request'));
+  expect(views.send).toEqual(expectedTotals(COUNTS, 'send'));
+  expect(views.domains).toEqual([{ domain: 'test.com', count: 4, share: 1 }]);
+  expect(views.resultCodes).toEqual([
+    { resultCode: 'MAIL_SENT', class: 'delivered', count: 1, share: 0.25 },
+    { resultCode: 'RECIPIENT_ADDRESS_ERROR', class: 'bounced', count: 1, share: 0.25 },
+    { resultCode: 'SMTP_ABNORMAL', class: 'deferred', count: 1, share: 0.25 },
+    { resultCode: 'UNSUBSCRIBE_ADDRESS', class: 'blocked', count: 1, share: 0.25 },
+  ]);
+}
+
+test('signed sample events count exactly; a replay and a second open of the same mail count nothing', async () => {
+  expect((await signedPost(SENDGRID_EVENTS)).body).toEqual({ accepted: 9, duplicates: 0, ignored: 1 });
+  await expectSampleNumbers();
+  expect((await signedPost(SENDGRID_EVENTS)).body).toEqual({ accepted: 9, duplicates: 9, ignored: 1 });
+  const secondOpen = { ...SENDGRID_EVENTS[3], sg_event_id: 'second-open-of-the-same-mail', timestamp: 1513300000 };
+  expect((await signedPost([secondOpen])).body).toEqual({ accepted: 1, duplicates: 1, ignored: 0 });
+  await expectSampleNumbers();
+});
+
+test('a burst of 25 concurrent signed batches of 4 deliveries each counts 100 (PEM key source)', async () => {
+  const batches = Array.from({ length: 25 }, (_unused, b) =>
+    Array.from({ length: 4 }, (_unused2, i) => ({
+      ...SENDGRID_EVENTS[2],
+      email: `r${b}-${i}@burst.example`,
+      sg_event_id: `burst-${b}-${i}`,
+    }))
+  );
+  const answers = await Promise.all(batches.map((batch) => signedPost(batch, { sourceId: 'sg-burst' })));
+  expect(answers.map((answer) => answer.status)).toEqual(Array(25).fill(200));
+  const views = await allViews(backend, backend.keys.beta, RANGE);
+  expect(views.request).toEqual(expectedTotals({ sentCount: 100, deliveredCount: 100 }, 'request'));
+});
+
+test('unsigned, forged, stale, unknown source, malformed: 4xx and nothing counted', async () => {
+  const attack = [{ ...SENDGRID_EVENTS[2], sg_event_id: 'attack', email: 'x@attack.example' }];
+  expect((await postWebhook(backend, 'sendgrid', 'sg', JSON.stringify(attack))).status).toBe(401);
+  expect((await signedPost(attack, { key: other.privateKey })).body.error.code).toBe('unverified');
+  const stale = await signedPost(attack, { at: Date.now() - 3600_000 });
+  expect(stale).toMatchObject({ status: 403, body: { error: { code: 'stale_timestamp' } } });
+  expect((await signedPost(attack, { sourceId: 'nobody' })).status).toBe(404);
+  const malformed = await signedPost([{ event: 'delivered' }]);
+  expect(malformed.status).toBe(400);
+  expect(malformed.body.error.details).toEqual(
+    expect.arrayContaining([{ index: 0, field: 'sg_event_id', message: 'sg_event_id is missing or of the wrong type' }])
+  );
+  await expectSampleNumbers();
+});
