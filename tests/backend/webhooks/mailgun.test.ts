@@ -69,6 +69,7 @@ const EXPECTED = {
     { resultCode: 'MAIL_SENT', class: 'delivered', count: 1, share: 1 / 3 },
     { resultCode: 'RECIPIENT_ADDRESS_ERROR', class: 'bounced', count: 1, share: 1 / 3 },
   ],
+  limit: { month: '2026-02', used: 1 }, // accepted on February 3
 };
 const expectSampleNumbers = () => expectViews(backend, backend.keys.acme, RANGE, EXPECTED);
 

@@ -45,6 +45,7 @@ const EXPECTED = {
     { resultCode: 'MAIL_SENT', class: 'delivered', count: 1, share: 0.5 },
     { resultCode: 'RECIPIENT_ADDRESS_ERROR', class: 'bounced', count: 1, share: 0.5 },
   ],
+  limit: { month: '2016-12', used: 0 }, // no request: the delivery's month stays unused
 };
 const expectSampleNumbers = () => expectViews(backend, backend.keys.acme, RANGE, EXPECTED);
 

@@ -56,6 +56,7 @@ const EXPECTED = {
     { resultCode: 'SMTP_ABNORMAL', class: 'deferred', count: 1, share: 0.25 }, // "400 try again later"
     { resultCode: 'UNSUBSCRIBE_ADDRESS', class: 'blocked', count: 1, share: 0.25 }, // dropped "Unsubscribed Address"
   ],
+  limit: { month: '2017-12', used: 1 }, // processed on December 15
 };
 const expectSampleNumbers = () => expectViews(backend, backend.keys.acme, RANGE, EXPECTED);
 

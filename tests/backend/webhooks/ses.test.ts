@@ -153,6 +153,7 @@ const EXPECTED = {
     { resultCode: 'RECIPIENT_ADDRESS_ERROR', class: 'bounced', count: 2, share: 0.4 },
     { resultCode: 'UNKNOWN_CAUSE_FAIL', class: 'failed', count: 1, share: 0.2 }, // the Reject
   ],
+  limit: { month: '2016-10', used: 1 }, // the Send of October 19
 };
 const expectDocumentedNumbers = () => expectViews(backend, backend.keys.acme, RANGE, EXPECTED);
 

@@ -76,11 +76,15 @@ export function expectedTotals(counts: Counts, axis: 'request' | 'send') {
   return Object.fromEntries(fields.map((field) => [field, all[field]]));
 }
 
-/** What a vendor's events must give in every view: the counts of the time views and the distributions' rows. */
+/**
+ * What a vendor's events must give in every view: the counts of the time views, the
+ * distributions' rows, and the sending-limit usage (requested minus canceled) of one month.
+ */
 export interface ExpectedViews {
   counts: Counts;
   domains: Array<{ domain: string; count: number; share: number }>;
   resultCodes: Array<{ resultCode: string; class: string; count: number; share: number }>;
+  limit: { month: string; used: number };
 }
 
 export async function expectViews(
@@ -89,12 +93,21 @@ export async function expectViews(
   range: Record<string, string>,
   expected: ExpectedViews
 ) {
-  expect(await allViews(backend, key, range)).toEqual({
-    request: expectedTotals(expected.counts, 'request'),
-    send: expectedTotals(expected.counts, 'send'),
-    domains: expected.domains,
-    resultCodes: expected.resultCodes,
-  });
+  const { month } = expected.limit;
+  const [views, limit] = await Promise.all([
+    allViews(backend, key, range),
+    getStats(backend.url, key, '/stats/sending-limit', { month, months: 1, tz: range.tz }),
+  ]);
+  expect(limit.status).toBe(200);
+  expect({ ...views, limit: limit.body.months.map((m: { month: string; used: number }) => [m.month, m.used]) }).toEqual(
+    {
+      request: expectedTotals(expected.counts, 'request'),
+      send: expectedTotals(expected.counts, 'send'),
+      domains: expected.domains,
+      resultCodes: expected.resultCodes,
+      limit: [[month, expected.limit.used]],
+    }
+  );
 }
 
 /** Posts one call after another, as a vendor sends them; each answered 200, its body returned. */
