@@ -3,7 +3,7 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { BackendConfig } from '../../../backend/config';
 import { startTestBackend, type TestBackend } from '../../support/backend';
-import { zeroRequestRow, zeroSendRow } from '../fixtures';
+import { expectedTotals, type Counts } from '../expectedTotals';
 import { call, getStats, type Answer } from '../../support/http';
 
 export async function putSource(backend: TestBackend, id: string, body: Record<string, unknown>) {
@@ -52,28 +52,6 @@ export async function allViews(backend: TestBackend, key: string, range: Record<
     domains: domains.body.rows,
     resultCodes: resultCodes.body.rows,
   };
-}
-
-type Counts = Partial<Record<keyof typeof zeroRequestRow, number>>;
-
-/** domain.md's rates, written out here and not taken from views.ts, which the tests check. */
-const RATE_FORMULAS = {
-  deliveryRate: ['sentCount', 'requestCount'],
-  openRate: ['openedCount', 'sentCount'],
-  unsubscribeRate: ['unsubscribeCount', 'openedCount'],
-  bounceRate: ['bouncedCount', 'sentCount'],
-  complaintRate: ['complaintCount', 'sentCount'],
-} as const;
-
-/** Time-view totals with every count zero unless given, and the rates of those counts; only the axis's fields. */
-export function expectedTotals(counts: Counts, axis: 'request' | 'send') {
-  const all: Record<string, number | null> = { ...zeroRequestRow, ...counts };
-  for (const [rate, [numerator, denominator]] of Object.entries(RATE_FORMULAS)) {
-    const [n, d] = [all[numerator] as number, all[denominator] as number];
-    all[rate] = d === 0 ? null : n / d;
-  }
-  const fields = Object.keys(axis === 'request' ? zeroRequestRow : zeroSendRow);
-  return Object.fromEntries(fields.map((field) => [field, all[field]]));
 }
 
 /**
