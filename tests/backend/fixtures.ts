@@ -52,7 +52,7 @@ export const SEOUL_EVENTS = [
 
 export const SEOUL_RANGE = { from: '2026-03-01', to: '2026-03-06', tz: 'Asia/Seoul' };
 
-const zeroRequestRow = {
+export const zeroRequestRow = {
   requestCount: 0,
   sentCount: 0,
   deliveredCount: 0,
@@ -126,7 +126,7 @@ export const EXPECTED_REQUEST_DATE_TOTALS = {
   complaintRate: 0,
 };
 
-const zeroSendRow = {
+export const zeroSendRow = {
   sentCount: 0,
   deliveredCount: 0,
   bouncedCount: 0,

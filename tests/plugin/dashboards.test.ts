@@ -14,6 +14,7 @@ import {
   type InterpolateFunction,
 } from '@grafana/data';
 import {
+  COUNT_METRICS,
   METRIC_DEFINITIONS,
   OTHER_DOMAINS,
   RATE_METRICS,
@@ -30,6 +31,7 @@ import {
   allPanels,
   dashboardProblems,
   fieldNameProblems,
+  isRecord,
   panelName,
   variableNames,
   type Json,
@@ -179,15 +181,10 @@ describe('panels and the data source frames', () => {
     ]);
   });
 
-  // Issue 16 added complaintRate to the views; the dashboards do not show it yet.
-  const RATES_NOT_YET_ON_DASHBOARDS: readonly string[] = ['complaintRate'];
-
   it.each(ratePanels)('%s shows every rate of its view as the backend computed it', async (_name, panel) => {
     const view = VIEWS[(panel.targets as MailQuery[])[0].view] as TimeViewDefinition;
     const rates = computeRates(summedCounts(DAY_COUNTS));
-    const viewRates = RATE_METRICS.filter(
-      (rate) => view.metrics.includes(rate) && !RATES_NOT_YET_ON_DASHBOARDS.includes(rate)
-    );
+    const viewRates = RATE_METRICS.filter((rate) => view.metrics.includes(rate));
     expect(await shownFields(panel)).toEqual(viewRates.map((rate) => [METRIC_DEFINITIONS[rate].label, [rates[rate]]]));
   });
 
@@ -204,10 +201,86 @@ describe('panels and the data source frames', () => {
     expect(values).toEqual((target.metrics ?? []).map((metric) => [metric, [marked[metric]]]));
   });
 
+  it.each(panels.filter(([, panel]) => panel.title === 'Totals'))(
+    "%s shows every count of its view, in the view's order",
+    (_name, panel) => {
+      const [target] = panel.targets as MailQuery[];
+      const view = VIEWS[target.view] as TimeViewDefinition;
+      expect(target.metrics).toEqual(COUNT_METRICS.filter((metric) => view.metrics.includes(metric)));
+    }
+  );
+
+  const metricsOf = (panel: Json) => (panel.targets as MailQuery[]).flatMap((target) => target.metrics ?? []);
+  const complaintPanels = panels.filter(([, panel]) => metricsOf(panel).includes('complaintRate'));
+  /** Where mailbox providers start to act on spam complaints (warning) and block (critical), as fractions of sent mail. */
+  const COMPLAINT_RATE = METRIC_DEFINITIONS.complaintRate.label;
+  const COMPLAINT_LEVELS = [
+    { color: 'green', value: null },
+    { color: 'orange', value: 0.001 },
+    { color: 'red', value: 0.003 },
+  ];
+
+  it('show the complaint rate on the overview and both time views, over the range and over time', () => {
+    expect(complaintPanels.map(([name]) => name).sort()).toEqual(
+      [
+        'mda-overview panel 2 "Rates over the range"',
+        'mda-request-date panel 2 "Rates over the range"',
+        'mda-request-date panel 6 "Complaint rate"',
+        'mda-request-date panel 5 "Counts and rates"',
+        'mda-send-date panel 2 "Rates over the range"',
+        'mda-send-date panel 5 "Counts and rates"',
+        'mda-send-date panel 6 "Complaint rate"',
+      ].sort()
+    );
+  });
+
+  /** A field setting as a panel sets it: its last by-name override for the field, else its default. */
+  function fieldSetting(panel: Json, displayName: string, path: string): unknown {
+    const { defaults, overrides } = panel.fieldConfig as FieldConfigSource;
+    const set = overrides
+      .filter((override) => override.matcher.id === 'byName' && override.matcher.options === displayName)
+      .flatMap((override) => override.properties)
+      .filter((property) => property.id === path);
+    return set.length > 0
+      ? set[set.length - 1].value
+      : path.split('.').reduce<unknown>((value, key) => (isRecord(value) ? value[key] : undefined), defaults);
+  }
+
+  it.each(complaintPanels)('%s colours the complaint rate at 0.1 % and 0.3 %', async (_name, panel) => {
+    const { shown } = await panelData(panel, SAMPLE_RESPONSES);
+    expect(displayNames(shown)).toContain(COMPLAINT_RATE);
+    const setting = (path: string) => fieldSetting(panel, COMPLAINT_RATE, path);
+    expect(setting('thresholds')).toEqual({ mode: 'absolute', steps: COMPLAINT_LEVELS });
+    const colouring = {
+      stat: ['color', { mode: 'thresholds' }],
+      table: ['custom.cellOptions', { type: 'color-text' }],
+      timeseries: ['custom.thresholdsStyle', { mode: 'dashed+area' }],
+    }[String(panel.type)]!;
+    expect([colouring[0], setting(String(colouring[0]))]).toEqual(colouring);
+  });
+
+  it.each(panels.filter(([, panel]) => metricsOf(panel).includes('openedCount')))(
+    '%s shows machine opens next to opens and says they are not in opens',
+    (_name, panel) => {
+      const metrics = metricsOf(panel);
+      expect(metrics[metrics.indexOf('openedCount') + 1]).toBe('machineOpenedCount');
+      expect(String(panel.description)).toContain(
+        'Apple Mail Privacy Protection), not by a person; they are not in Opened count or the open rate.'
+      );
+    }
+  );
+
   it('give the hand-computed request-date rates', async () => {
     const [, panel] = ratePanels.find(([name]) => name.startsWith('mda-request-date'))!;
-    // sent 160 / requested 200, opened 75 / sent 160, unsubscribed 3 / opened 75, bounced 13 / sent 160
-    expect((await shownFields(panel)).map(([, values]) => values)).toEqual([[0.8], [0.46875], [0.04], [0.08125]]);
+    // sent 160 / requested 200, opened 75 / sent 160, unsubscribed 3 / opened 75, bounced 13 / sent 160,
+    // complained 1 / sent 160
+    expect((await shownFields(panel)).map(([, values]) => values)).toEqual([
+      [0.8],
+      [0.46875],
+      [0.04],
+      [0.08125],
+      [0.00625],
+    ]);
   });
 
   it.each([

@@ -120,6 +120,14 @@ export interface Expected {
   domains: Map<string, number>;
 }
 
+export const COUNT_FIELDS: ReadonlyArray<keyof DayCounts> = [
+  'requestCount',
+  'sentCount',
+  'deliveredCount',
+  'bouncedCount',
+  'canceledCount',
+];
+
 const dayOf = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 const zero = (): DayCounts => ({ requestCount: 0, sentCount: 0, deliveredCount: 0, bouncedCount: 0, canceledCount: 0 });
 const bump = <K>(map: Map<K, number>, key: K) => map.set(key, (map.get(key) ?? 0) + 1);
@@ -170,3 +178,7 @@ export function expectedCounts(requests: readonly FakeRequest[]): Expected {
 
 export const sum = (map: Map<string, DayCounts>, field: keyof DayCounts) =>
   [...map.values()].reduce((total, counts) => total + counts[field], 0);
+
+/** The counts of every day together. */
+export const totalCounts = (days: Map<string, DayCounts>) =>
+  Object.fromEntries(COUNT_FIELDS.map((field) => [field, sum(days, field)]));

@@ -12,10 +12,11 @@ import { join } from 'node:path';
 import type { TestBackend } from '../../support/backend';
 import * as samples from './samples/ses';
 import {
-  allViews,
-  expectedTotals,
+  answersOf,
+  expectBurst,
+  expectViews,
+  postInTurn,
   postWebhook,
-  putSource,
   startLocalServer,
   startWebhookBackend,
   type LocalServer,
@@ -65,11 +66,13 @@ beforeAll(async () => {
   otherKey = other.key;
   certServer = await startLocalServer({ '/SimpleNotificationService-test.pem': signing.cert, '/confirm': 'ok' });
   const port = new URL(certServer.url).port;
-  backend = await startWebhookBackend({ snsCertUrlPattern: new RegExp(`^http://127\\.0\\.0\\.1:${port}/`) });
-  expect((await putSource(backend, 'ses-main', { vendor: 'ses', account: 'acme', topicArns: [TOPIC] })).status).toBe(
-    201
+  backend = await startWebhookBackend(
+    {
+      'ses-main': { vendor: 'ses', account: 'acme', topicArns: [TOPIC] },
+      'ses-burst': { vendor: 'ses', account: 'beta' },
+    },
+    { snsCertUrlPattern: new RegExp(`^http://127\\.0\\.0\\.1:${port}/`) }
   );
-  expect((await putSource(backend, 'ses-burst', { vendor: 'ses', account: 'beta' })).status).toBe(201);
 }, 60_000);
 
 afterAll(async () => {
@@ -134,47 +137,32 @@ const DOCUMENTED = [
   samples.EVENT_CLICK,
 ];
 
-/**
- * By hand from the samples: requested 1 (Send); results: jane 5.1.1 and recipient 5.1.1
- * (RECIPIENT_ADDRESS_ERROR, bounced), two deliveries (MAIL_SENT), the Reject (UNKNOWN_CAUSE_FAIL,
- * never sent); one complaint, one open; the click is not counted. All at example.com.
- */
-const COUNTS = { requestCount: 1, sentCount: 4, deliveredCount: 2, bouncedCount: 2, openedCount: 1, complaintCount: 1 };
-
-async function expectDocumentedNumbers() {
-  const views = await allViews(backend, backend.keys.acme, RANGE);
-  expect(views.request).toEqual(expectedTotals(COUNTS, 'request'));
-  expect(views.send).toEqual(expectedTotals(COUNTS, 'send'));
-  expect(views.domains).toEqual([{ domain: 'example.com', count: 5, share: 1 }]);
-  expect(views.resultCodes).toEqual([
+/** By hand from the samples, all at example.com; the click is not counted. */
+const EXPECTED = {
+  counts: {
+    requestCount: 1, // the Send event
+    sentCount: 4, // two deliveries, two bounces (the Reject is never sent)
+    deliveredCount: 2,
+    bouncedCount: 2, // jane and recipient, 5.1.1: RECIPIENT_ADDRESS_ERROR
+    openedCount: 1,
+    complaintCount: 1,
+  },
+  domains: [{ domain: 'example.com', count: 5, share: 1 }],
+  resultCodes: [
     { resultCode: 'MAIL_SENT', class: 'delivered', count: 2, share: 0.4 },
     { resultCode: 'RECIPIENT_ADDRESS_ERROR', class: 'bounced', count: 2, share: 0.4 },
-    { resultCode: 'UNKNOWN_CAUSE_FAIL', class: 'failed', count: 1, share: 0.2 },
-  ]);
-}
+    { resultCode: 'UNKNOWN_CAUSE_FAIL', class: 'failed', count: 1, share: 0.2 }, // the Reject
+  ],
+  limit: { month: '2016-10', used: 1 }, // the Send of October 19
+};
+const expectDocumentedNumbers = () => expectViews(backend, backend.keys.acme, RANGE, EXPECTED);
 
 test('the documented samples, signed v1 and v2, count exactly; retries, replays and repeat opens count once', async () => {
   const envelopes = DOCUMENTED.map((sample, index) => snsEnvelope(sample, { version: index % 2 === 0 ? '1' : '2' }));
-  const answers = [];
-  for (const envelope of envelopes) {
-    answers.push((await post(envelope)).body);
-  }
-  expect(answers.map((answer) => [answer.accepted, answer.ignored])).toEqual([
-    [1, 0],
-    [1, 0],
-    [1, 0],
-    [1, 0],
-    [1, 0],
-    [1, 0],
-    [1, 0],
-    [1, 0],
-    [0, 1],
-  ]);
+  expect(await postInTurn(envelopes, post)).toEqual(answersOf(8, 1));
   await expectDocumentedNumbers();
   // SNS retries the same message; SES reports a second open of the same mail with a new message.
-  for (const envelope of envelopes) {
-    expect((await post(envelope)).status).toBe(200);
-  }
+  expect(await postInTurn(envelopes, post)).toEqual(answersOf(8, 1, true));
   expect((await post(snsEnvelope(samples.EVENT_OPEN))).body).toEqual({ accepted: 1, duplicates: 1, ignored: 0 });
   await expectDocumentedNumbers();
 });
@@ -185,11 +173,12 @@ test('a burst of 40 concurrent deliveries to another source counts 40 for its ow
     mail: { ...samples.EVENT_DELIVERY.mail, messageId: `burst-${i}`, destination: [`r${i}@burst.example`] },
     delivery: { ...samples.EVENT_DELIVERY.delivery, recipients: [`r${i}@burst.example`] },
   }));
-  const answers = await Promise.all(deliveries.map((message) => post(snsEnvelope(message), 'ses-burst')));
-  expect(answers.map((answer) => answer.status)).toEqual(Array(40).fill(200));
-  const views = await allViews(backend, backend.keys.beta, RANGE);
-  expect(views.request).toEqual(expectedTotals({ sentCount: 40, deliveredCount: 40 }, 'request'));
-  expect(views.resultCodes).toEqual([{ resultCode: 'MAIL_SENT', class: 'delivered', count: 40, share: 1 }]);
+  await expectBurst(
+    backend,
+    RANGE,
+    deliveries.map((message) => post(snsEnvelope(message), 'ses-burst')),
+    40
+  );
   await expectDocumentedNumbers(); // acme's numbers are untouched
 });
 

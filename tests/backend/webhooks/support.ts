@@ -3,14 +3,23 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { BackendConfig } from '../../../backend/config';
 import { startTestBackend, type TestBackend } from '../../support/backend';
-import { call, getStats } from '../../support/http';
-
-export async function startWebhookBackend(overrides: Partial<BackendConfig> = {}): Promise<TestBackend> {
-  return startTestBackend(overrides);
-}
+import { expectedTotals, type Counts } from '../expectedTotals';
+import { call, getStats, type Answer } from '../../support/http';
 
 export async function putSource(backend: TestBackend, id: string, body: Record<string, unknown>) {
   return call(`${backend.url}/api/v1/sources/${id}`, backend.keys.admin, { method: 'PUT', body });
+}
+
+/** A backend with these sources (id to body), each created (201) through the sources API. */
+export async function startWebhookBackend(
+  sources: Record<string, Record<string, unknown>>,
+  overrides: Partial<BackendConfig> = {}
+): Promise<TestBackend> {
+  const backend = await startTestBackend(overrides);
+  for (const [id, body] of Object.entries(sources)) {
+    expect([id, (await putSource(backend, id, body)).status]).toEqual([id, 201]);
+  }
+  return backend;
 }
 
 export function postWebhook(
@@ -45,34 +54,75 @@ export async function allViews(backend: TestBackend, key: string, range: Record<
   };
 }
 
-/** Time-view totals with every count zero unless given; rates computed here from the given counts. */
-export function expectedTotals(counts: Partial<Record<string, number>>, axis: 'request' | 'send') {
-  const c = {
-    requestCount: 0,
-    sentCount: 0,
-    deliveredCount: 0,
-    bouncedCount: 0,
-    openedCount: 0,
-    machineOpenedCount: 0,
-    unsubscribeCount: 0,
-    complaintCount: 0,
-    canceledCount: 0,
-    ...counts,
-  };
-  const rate = (n: number, d: number) => (d === 0 ? null : n / d);
-  const all = {
-    ...c,
-    deliveryRate: rate(c.sentCount, c.requestCount),
-    openRate: rate(c.openedCount, c.sentCount),
-    unsubscribeRate: rate(c.unsubscribeCount, c.openedCount),
-    bounceRate: rate(c.bouncedCount, c.sentCount),
-    complaintRate: rate(c.complaintCount, c.sentCount),
-  };
-  if (axis === 'send') {
-    const { requestCount: _r, canceledCount: _c, deliveryRate: _d, ...send } = all;
-    return send;
+/**
+ * What a vendor's events must give in every view: the counts of the time views, the
+ * distributions' rows, and the sending-limit usage (requested minus canceled) of one month.
+ */
+export interface ExpectedViews {
+  counts: Counts;
+  domains: Array<{ domain: string; count: number; share: number }>;
+  resultCodes: Array<{ resultCode: string; class: string; count: number; share: number }>;
+  limit: { month: string; used: number };
+}
+
+export async function expectViews(
+  backend: TestBackend,
+  key: string,
+  range: Record<string, string>,
+  expected: ExpectedViews
+) {
+  const { month } = expected.limit;
+  const [views, limit] = await Promise.all([
+    allViews(backend, key, range),
+    getStats(backend.url, key, '/stats/sending-limit', { month, months: 1, tz: range.tz }),
+  ]);
+  expect(limit.status).toBe(200);
+  expect({ ...views, limit: limit.body.months.map((m: { month: string; used: number }) => [m.month, m.used]) }).toEqual(
+    {
+      request: expectedTotals(expected.counts, 'request'),
+      send: expectedTotals(expected.counts, 'send'),
+      domains: expected.domains,
+      resultCodes: expected.resultCodes,
+      limit: [[month, expected.limit.used]],
+    }
+  );
+}
+
+/** Posts one call after another, as a vendor sends them; each answered 200, its body returned. */
+export async function postInTurn<T>(calls: readonly T[], post: (call: T) => Promise<Answer>) {
+  const bodies: unknown[] = [];
+  for (const one of calls) {
+    const { status, body } = await post(one);
+    expect([status, body]).toEqual([200, body]);
+    bodies.push(body);
   }
-  return all;
+  return bodies;
+}
+
+/**
+ * The answers to `counted` calls of one event each, then `ignored` calls of an event that counts
+ * nothing; `again`: the second time, when every counted event is a duplicate.
+ */
+export const answersOf = (counted: number, ignored: number, again = false) => [
+  ...Array.from({ length: counted }, () => ({ accepted: 1, duplicates: again ? 1 : 0, ignored: 0 })),
+  ...Array.from({ length: ignored }, () => ({ accepted: 0, duplicates: 0, ignored: 1 })),
+];
+
+/**
+ * Calls made at once, each with `delivered / calls` distinct deliveries for the account `beta`:
+ * every one answered 200, and beta's totals count each delivery once.
+ */
+export async function expectBurst(
+  backend: TestBackend,
+  range: Record<string, string>,
+  calls: ReadonlyArray<Promise<Answer>>,
+  delivered: number
+) {
+  const answers = await Promise.all(calls);
+  expect(answers.map((answer) => answer.status)).toEqual(Array(calls.length).fill(200));
+  const views = await allViews(backend, backend.keys.beta, range);
+  expect(views.request).toEqual(expectedTotals({ sentCount: delivered, deliveredCount: delivered }, 'request'));
+  expect(views.resultCodes).toEqual([{ resultCode: 'MAIL_SENT', class: 'delivered', count: delivered, share: 1 }]);
 }
 
 /** A local HTTP server that records every request path and answers from `routes`. */
