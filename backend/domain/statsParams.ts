@@ -6,10 +6,10 @@
 import { DateTime } from 'luxon';
 import { badRequest } from './errors';
 import { canonicalHostName } from './hostName';
-import { RESULT_CODES } from './resultCodes';
+import { RESULT_CODES } from '../contract/resultCodes';
 import { planBuckets } from './timeBuckets';
 import { canonicalZone, parseQueryTime } from './timestamps';
-import { INTERVALS, type FilterKey, type Interval, type ViewDefinition } from './views';
+import { INTERVALS, type FilterKey, type Interval, type ViewDefinition } from '../contract/views';
 
 export type RawParams = Record<string, unknown>;
 

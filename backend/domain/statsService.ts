@@ -8,10 +8,10 @@ import { sumCounts, type CountsSelection, type SumQuery, type SumRow } from '../
 import { InfluxUnavailableError, type InfluxClient } from '../storage/influxClient';
 import type { OutboxFlusher } from '../storage/outboxFlusher';
 import { storageErrorCode } from '../storage/storageErrors';
-import type { DomainsResponse, ResultCodesResponse, TimeRowValues, TimeViewResponse } from './apiTypes';
+import type { DomainsResponse, ResultCodesResponse, TimeRowValues, TimeViewResponse } from '../contract/apiTypes';
 import { addCounter, SEND_AXIS_KINDS } from './counting';
 import { ApiError } from './errors';
-import { RESULT_CODES } from './resultCodes';
+import { RESULT_CODES } from '../contract/resultCodes';
 import { checkAnswerCells, type StatsRequest } from './statsParams';
 import { formatBucket, planBuckets, type BucketPlan } from './timeBuckets';
 import { bucketCeil, bucketStart } from './timestamps';
@@ -25,7 +25,7 @@ import {
   type DistributionViewDefinition,
   type MetricKey,
   type TimeViewDefinition,
-} from './views';
+} from '../contract/views';
 
 const FRESHNESS_TIMEOUT_MS = 10000;
 

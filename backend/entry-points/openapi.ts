@@ -1,7 +1,7 @@
 /** The OpenAPI 3 description of every endpoint, built from the same view definitions the answers use. */
 import { EVENT_TYPES, MAX_EVENT_COUNT } from '../domain/events';
 import { webhookPaths, webhookSchemas } from './openapiWebhooks';
-import { RESULT_CODE_NAMES } from '../domain/resultCodes';
+import { RESULT_CODE_NAMES } from '../contract/resultCodes';
 import { MAX_ANSWER_CELLS, MAX_QUERY_PARAMETERS } from '../domain/statsParams';
 import { QUERY_RANGE_TEXT } from '../domain/timestamps';
 import {
@@ -12,7 +12,7 @@ import {
   type TimeViewDefinition,
   REQUEST_DATE_VIEW,
   SEND_DATE_VIEW,
-} from '../domain/views';
+} from '../contract/views';
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const nullableNumber = { type: 'number', nullable: true };

@@ -3,11 +3,11 @@
  * interval, filters, top/months and limits where the view has them, and when the
  * file was made. Each line is a label and one typed value.
  */
-import { FILTER_LABELS, INTERVAL_LABELS, type Interval } from '../domain/views';
+import { FILTER_LABELS, INTERVAL_LABELS, type Interval } from '../contract/views';
 import { COUNT_FORMAT, type CellValue } from './cells';
-import { monthRangeLabel } from './fileName';
+import { monthRangeLabel } from '../contract/fileName';
 import type { SheetSpec } from './types';
-import { wallClockAt, wallClockDate, wallClockText } from './wallClock';
+import { wallClockAt, wallClockDate, wallClockText } from '../contract/wallClock';
 
 export const SECOND_FORMAT = 'yyyy-mm-dd hh:mm:ss';
 

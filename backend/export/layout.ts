@@ -5,7 +5,7 @@
  * every page, a footer with the sheet name and page number).
  */
 import type * as ExcelJS from 'exceljs';
-import type { ColumnDefinition } from '../domain/views';
+import type { ColumnDefinition } from '../contract/views';
 import { boldWidth, cellValue, columnWidth, numberFormat, shownText, textWidth, type CellValue } from './cells';
 import type { HeaderLine } from './headerBlock';
 import type { SheetRow, SheetSpec } from './types';

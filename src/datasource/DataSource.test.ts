@@ -1,5 +1,5 @@
 import { FieldType, type DataFrame, type Field } from '@grafana/data';
-import type { DomainsResponse, SendingLimitResponse, TimeViewResponse } from '../../backend/domain/apiTypes';
+import type { DomainsResponse, SendingLimitResponse, TimeViewResponse } from '../../contract/apiTypes';
 import { DataSource } from './DataSource';
 import { instanceSettings, PROXY_URL, queryRequest } from './testing/dataSourceFixtures';
 import { fakeBackendSrv, requestedParams, type FakeAnswer } from './testing/fakeBackendSrv';

@@ -10,7 +10,7 @@ import {
   type TimeRange,
 } from '@grafana/data';
 import { getBackendSrv, getTemplateSrv, type TemplateSrv } from '@grafana/runtime';
-import type { StatsResponse, ValuesResponse } from '../../backend/domain/apiTypes';
+import type { StatsResponse, ValuesResponse } from '../../contract/apiTypes';
 import { BackendApi, type FetchingBackendSrv } from './backendApi';
 import { checkConnection } from './connectionCheck';
 import { queryFrame } from './frames/queryFrames';

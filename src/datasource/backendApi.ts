@@ -1,6 +1,6 @@
 import { lastValueFrom } from 'rxjs';
 import { isFetchError, type BackendSrv } from '@grafana/runtime';
-import type { ErrorBody } from '../../backend/domain/apiTypes';
+import type { ErrorBody } from '../../contract/apiTypes';
 
 /** The part of Grafana's backend service the data source uses. */
 export type FetchingBackendSrv = Pick<BackendSrv, 'fetch'>;

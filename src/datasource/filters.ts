@@ -1,6 +1,6 @@
 import type { ScopedVars } from '@grafana/data';
 import type { TemplateSrv } from '@grafana/runtime';
-import type { FilterKey } from '../../backend/domain/views';
+import type { FilterKey } from '../../contract/views';
 import type { MailQuery, ValuesKind } from './types';
 
 /** The query property holding each filter's values. */

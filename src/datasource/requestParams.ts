@@ -1,6 +1,6 @@
 import type { ScopedVars } from '@grafana/data';
 import type { TemplateSrv } from '@grafana/runtime';
-import { VIEWS, isViewId, type ViewDefinition } from '../../backend/domain/views';
+import { VIEWS, isViewId, type ViewDefinition } from '../../contract/views';
 import { DEFAULT_QUERY, type MailQuery } from './types';
 import { interpolateFilter, queryFilterValues } from './filters';
 import { queryInterval } from './interval';

@@ -1,5 +1,5 @@
 import type { DataQuery, DataSourceJsonData } from '@grafana/schema';
-import type { Interval, MetricKey, ViewId } from '../../backend/domain/views';
+import type { Interval, MetricKey, ViewId } from '../../contract/views';
 
 /** How a distribution view (domains, result codes) answers: its rows, or one series per row over time. */
 export type DistributionOutput = 'table' | 'series';

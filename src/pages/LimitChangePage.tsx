@@ -2,7 +2,7 @@ import React, { useEffect, useState } from 'react';
 import { useLocation } from 'react-router-dom';
 import { getBackendSrv, PluginPage } from '@grafana/runtime';
 import { Alert, Spinner, Text } from '@grafana/ui';
-import type { Limits } from '../../backend/domain/apiTypes';
+import type { Limits } from '../../contract/apiTypes';
 import { BackendApi, type FetchingBackendSrv } from '../datasource/backendApi';
 import { PROXY_ROUTE } from '../datasource/types';
 

@@ -4,9 +4,9 @@
  * filter variables, optionally tz). Bad or missing parameters are errors naming them.
  */
 import { dateMath } from '@grafana/data';
-import { isViewId, VIEWS, VIEW_IDS, type FilterKey } from '../../backend/domain/views';
-import { exportFileName } from '../../backend/export/fileName';
-import { wallClockAt } from '../../backend/export/wallClock';
+import { isViewId, VIEWS, VIEW_IDS, type FilterKey } from '../../contract/views';
+import { exportFileName } from '../../contract/fileName';
+import { wallClockAt } from '../../contract/wallClock';
 import { ALL_VALUE } from '../datasource/filters';
 import { browserTimeZone, isValidTimeZone } from '../datasource/timeZone';
 import { backendUrl } from '../extensions/workbookDownload';

@@ -12,7 +12,7 @@ import {
   isViewId,
   type FilterKey,
   type ViewDefinition,
-} from '../../backend/domain/views';
+} from '../../contract/views';
 import {
   APP_PLUGIN_ID,
   DATASOURCE_PLUGIN_ID,

@@ -4,7 +4,7 @@ import { computeView } from '../../domain/computeView';
 import { badRequest, ApiError } from '../../domain/errors';
 import { parseStatsParams, type StatsRequest } from '../../domain/statsParams';
 import { clampToWindow, requestedWindow, windowFields } from '../../domain/subscriptions';
-import { isViewId, VIEW_IDS, VIEWS, type ViewDefinition } from '../../domain/views';
+import { isViewId, VIEW_IDS, VIEWS, type ViewDefinition } from '../../contract/views';
 import { sheetFromResponse, streamWorkbook, workbookFor, type SheetSpec } from '../../export';
 import { DEFAULT_MAX_CONCURRENT_EXPORTS } from '../../config';
 import { actingAccount } from '../auth';

@@ -1,7 +1,7 @@
 import React, { useEffect, useMemo, useState } from 'react';
 import { getBackendSrv } from '@grafana/runtime';
 import { Alert, Button, Field, FieldSet, Input, SecretInput, Stack, Text } from '@grafana/ui';
-import type { AccountJson } from '../../../backend/domain/subscriptions';
+import type { AccountJson } from '../../../contract/apiTypes';
 import { SubscriptionApi } from './subscriptionApi';
 
 export interface SubscriptionJsonData {

@@ -1,5 +1,5 @@
 import { FieldType, type FieldConfig } from '@grafana/data';
-import type { ColumnDefinition, ValueUnit } from '../../../backend/domain/views';
+import type { ColumnDefinition, ValueUnit } from '../../../contract/views';
 
 /** A field as createDataFrame takes it. */
 export interface FieldInput {

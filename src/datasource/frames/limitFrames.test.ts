@@ -1,5 +1,5 @@
 import { FieldType } from '@grafana/data';
-import type { SendingLimitResponse } from '../../../backend/domain/apiTypes';
+import type { SendingLimitResponse } from '../../../contract/apiTypes';
 import { limitDaysFrame, limitMonthsFrame } from './limitFrames';
 
 const response: SendingLimitResponse = {

@@ -1,6 +1,6 @@
 import { createDataFrame, type DataFrame } from '@grafana/data';
-import type { SendingLimitResponse } from '../../../backend/domain/apiTypes';
-import { SENDING_LIMIT_VIEW } from '../../../backend/domain/views';
+import type { SendingLimitResponse } from '../../../contract/apiTypes';
+import { SENDING_LIMIT_VIEW } from '../../../contract/views';
 import { dayStartInZone } from '../timeZone';
 import { columnField, pickColumns } from './fields';
 

@@ -1,6 +1,6 @@
 import React from 'react';
 import { fireEvent, render, screen } from '@testing-library/react';
-import { DOMAINS_VIEW, RESULT_CODES_VIEW } from '../../../backend/domain/views';
+import { DOMAINS_VIEW, RESULT_CODES_VIEW } from '../../../contract/views';
 import { editorDataSource, giveElementsASize } from '../testing/editorFixtures';
 import type { MailQuery } from '../types';
 import { DistributionViewEditor } from './DistributionViewEditor';

@@ -1,6 +1,6 @@
 import React from 'react';
 import { InlineField, RadioButtonGroup } from '@grafana/ui';
-import type { DistributionViewDefinition } from '../../../backend/domain/views';
+import type { DistributionViewDefinition } from '../../../contract/views';
 import { FilterFields } from '../components/FilterFields';
 import { IntervalField } from '../components/IntervalField';
 import { LABEL_WIDTH } from '../components/layout';

@@ -1,6 +1,6 @@
 import React from 'react';
 import { InlineField, RadioButtonGroup } from '@grafana/ui';
-import type { LimitViewDefinition } from '../../../backend/domain/views';
+import type { LimitViewDefinition } from '../../../contract/views';
 import { LABEL_WIDTH } from '../components/layout';
 import { TextSettingField } from '../components/TextSettingField';
 import type { ViewEditorProps } from '../components/viewEditorProps';

@@ -95,6 +95,19 @@ export interface ValuesResponse {
   values: string[];
 }
 
+/** An account's subscription periods (docs/subscriptions.md). */
+export interface PeriodJson {
+  subscribedAt: string;
+  unsubscribedAt: string | null;
+}
+
+export interface AccountJson {
+  account: string;
+  /** Start of the open period; null when none is open. */
+  subscribedAt: string | null;
+  periods: PeriodJson[];
+}
+
 export interface ErrorDetail {
   index?: number;
   field?: string;

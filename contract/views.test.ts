@@ -1,5 +1,5 @@
 import { computeRates, REQUEST_DATE_VIEW, SEND_DATE_VIEW, VIEWS, zeroCounts } from './views';
-import { REQUEST_DATE_METRIC_LABELS } from '../../tests/support/consoleNames';
+import { REQUEST_DATE_METRIC_LABELS } from '../tests/support/consoleNames';
 
 test('rates are fractions with null where the denominator is 0', () => {
   const counts = {
