@@ -46,6 +46,9 @@ export interface ResultCodeRow {
   share: number | null;
 }
 
+/** A row of a distribution view: a domain's or a result code's count and share. */
+export type DistributionRow = DomainRow | ResultCodeRow;
+
 export interface DomainsResponse extends RangeHeader {
   view: 'domains';
   rows: DomainRow[];

@@ -1,4 +1,16 @@
-import { computeRates, REQUEST_DATE_VIEW, SEND_DATE_VIEW, VIEWS, zeroCounts } from './views';
+import type { DomainRow } from './apiTypes';
+import {
+  computeRates,
+  DOMAINS_VIEW,
+  REQUEST_DATE_VIEW,
+  RESULT_CODES_VIEW,
+  SEND_DATE_VIEW,
+  VIEWS,
+  zeroCounts,
+  type ColumnDefinition,
+  type ColumnsOf,
+  type LimitColumnKey,
+} from './views';
 import { REQUEST_DATE_METRIC_LABELS } from '../tests/support/consoleNames';
 
 test('rates are fractions with null where the denominator is 0', () => {
@@ -48,4 +60,23 @@ test('every view is keyed by its own id and its path names it', () => {
     expect(view.id).toBe(id);
     expect(view.path).toBe(`/stats/${id}`);
   }
+});
+
+describe('columns name fields of their view rows (checked by tsc)', () => {
+  test('a key that is not a field of the row type does not compile', () => {
+    const columns: ColumnsOf<DomainRow> = [
+      { key: 'domain', label: 'Domain', unit: 'text' },
+      // @ts-expect-error DomainRow has no field "domains"
+      { key: 'domains', label: 'Domain', unit: 'text' },
+    ];
+    // @ts-expect-error the limit columns show `monthly` and `daily` of the answer's limit only
+    const limit: ColumnDefinition<LimitColumnKey> = { key: 'changeRequestUrl', label: 'URL', unit: 'text' };
+    expect([...columns.map((column) => column.key), limit.key]).toEqual(['domain', 'domains', 'changeRequestUrl']);
+  });
+
+  test("each distribution view's columns are its row's fields, the dimension first", () => {
+    const row: DomainRow = { domain: 'example.com', count: 1, share: 1 };
+    expect(DOMAINS_VIEW.columns.map((column) => column.key)).toEqual(Object.keys(row));
+    expect(RESULT_CODES_VIEW.columns[0].key).toBe(RESULT_CODES_VIEW.dimension);
+  });
 });

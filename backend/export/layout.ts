@@ -47,7 +47,7 @@ function summaryWidth(sheet: SheetSpec, index: number): number {
   if (!column) {
     return 0;
   }
-  const values = (sheet.months ?? []).map((month) => cellValue(column.unit, month[column.key as keyof typeof month]));
+  const values = (sheet.months ?? []).map((month) => cellValue(column.unit, month[column.key]));
   return columnWidth(column, numberFormat(column.unit), values);
 }
 

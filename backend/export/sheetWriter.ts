@@ -135,7 +135,7 @@ function writeSummary(
     const monthColumns = sheet.view.monthColumns;
     addHeaderRow(ws, monthColumns, widths);
     for (const month of sheet.months ?? []) {
-      const values = monthColumns.map((column) => cellValue(column.unit, month[column.key as keyof typeof month]));
+      const values = monthColumns.map((column) => cellValue(column.unit, month[column.key]));
       addTypedRow(ws, monthColumns, values);
     }
     return;

@@ -1,11 +1,22 @@
 import { createDataFrame, type DataFrame } from '@grafana/data';
 import type { SendingLimitResponse } from '../../../contract/apiTypes';
-import { SENDING_LIMIT_VIEW } from '../../../contract/views';
+import {
+  LIMIT_COLUMN_FIELDS,
+  SENDING_LIMIT_VIEW,
+  type ColumnDefinition,
+  type LimitColumnKey,
+} from '../../../contract/views';
 import { dayStartInZone } from '../timeZone';
 import { columnField, pickColumns } from './fields';
 
 // The configured limits, repeated on every row so a panel can draw them as lines next to the usage.
 const [MONTHLY_LIMIT, DAILY_LIMIT] = pickColumns(SENDING_LIMIT_VIEW.limitColumns, ['monthlyLimit', 'dailyLimit']);
+
+/** A limit column with its value (the answer's `limit` field it shows) on each of `rows` rows. */
+function limitField(column: ColumnDefinition<LimitColumnKey>, response: SendingLimitResponse, rows: number) {
+  const value = response.limit[LIMIT_COLUMN_FIELDS[column.key]];
+  return columnField(column, new Array<number | null>(rows).fill(value));
+}
 
 /** What a panel (or the export) needs beyond the numbers: where to ask for a higher limit. */
 export interface LimitFrameCustomMeta {
@@ -43,14 +54,8 @@ export function limitDaysFrame(response: SendingLimitResponse, refId: string): D
         cumulative,
         days.map((day) => day.cumulative)
       ),
-      columnField(
-        MONTHLY_LIMIT,
-        days.map(() => response.limit.monthly)
-      ),
-      columnField(
-        DAILY_LIMIT,
-        days.map(() => response.limit.daily)
-      ),
+      limitField(MONTHLY_LIMIT, response, days.length),
+      limitField(DAILY_LIMIT, response, days.length),
       columnField(
         dailyShare,
         days.map((day) => day.dailyShare)
@@ -70,13 +75,10 @@ export function limitMonthsFrame(response: SendingLimitResponse, refId: string):
       ...SENDING_LIMIT_VIEW.monthColumns.map((column) =>
         columnField(
           column,
-          months.map((month) => month[column.key as keyof typeof month] ?? null)
+          months.map((month) => month[column.key] ?? null)
         )
       ),
-      columnField(
-        MONTHLY_LIMIT,
-        months.map(() => response.limit.monthly)
-      ),
+      limitField(MONTHLY_LIMIT, response, months.length),
     ],
   });
 }
