@@ -11,6 +11,7 @@ import { storageErrorCode } from '../storage/storageErrors';
 import type { DomainsResponse, ResultCodesResponse, TimeRowValues, TimeViewResponse } from '../contract/apiTypes';
 import { addCounter, SEND_AXIS_KINDS } from './counting';
 import { ApiError } from './errors';
+import { takesTop } from '../contract/params';
 import { RESULT_CODES } from '../contract/resultCodes';
 import { checkAnswerCells, type StatsRequest } from './statsParams';
 import { formatBucket, planBuckets, type BucketPlan } from './timeBuckets';
@@ -136,7 +137,7 @@ export class StatsService {
     const selection = { ...this.selection(request, 'request'), kinds: ['result'] };
     const byTime = { time: { interval: plan.storageInterval, tz: request.tz } } as const;
     // Only domains sum a rest as (other), which needs the total per bucket; codes are all listed.
-    const withOther = view.dimension === 'domain';
+    const withOther = takesTop(view);
     const [byName, totalByTime = []] = await this.sums(
       [{ ...selection, groupBy: [tag] }, ...(withOther ? [{ ...selection, ...byTime, groupBy: [] }] : [])],
       signal
@@ -145,7 +146,7 @@ export class StatsService {
       .map((row) => ({ name: row.tags[tag]!, count: row.n }))
       .sort((a, b) => b.count - a.count || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     const total = ranked.reduce((sum, row) => sum + row.count, 0);
-    const shown = view.dimension === 'domain' ? ranked.slice(0, request.top) : ranked;
+    const shown = withOther ? ranked.slice(0, request.top) : ranked;
     const rest = ranked.slice(shown.length);
     const names = shown.map((row) => row.name);
     // A workbook shows no series: with top=all that spares one per domain and bucket.

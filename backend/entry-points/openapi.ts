@@ -1,6 +1,7 @@
 /** The OpenAPI 3 description of every endpoint, built from the same view definitions the answers use. */
 import { EVENT_TYPES, MAX_EVENT_COUNT } from '../domain/events';
 import { webhookPaths, webhookSchemas } from './openapiWebhooks';
+import { ALL_MARKER, MONTHS, MONTH_PATTERN, TOP } from '../contract/params';
 import { RESULT_CLASSES, RESULT_CODE_NAMES } from '../contract/resultCodes';
 import { MAX_ANSWER_CELLS, MAX_QUERY_PARAMETERS } from '../domain/statsParams';
 import { QUERY_RANGE_TEXT } from '../domain/timestamps';
@@ -80,7 +81,7 @@ const UNIT_SCHEMAS: Readonly<Record<ValueUnit, Schema>> = {
   percent: nullableNumber,
   time: { type: 'string', format: 'date-time' },
   date: { type: 'string', format: 'date' },
-  month: { type: 'string', pattern: '^\\d{4}-\\d{2}$' },
+  month: { type: 'string', pattern: MONTH_PATTERN.source },
   text: { type: 'string' },
 };
 
@@ -116,10 +117,10 @@ function distributionSchema(view: DistributionViewDefinition, exact: Record<stri
 /** `top`: 1-1000 or `all` (statsParams.ts). */
 const TOP_SCHEMA = {
   oneOf: [
-    { type: 'integer', minimum: 1, maximum: 1000 },
-    { type: 'string', enum: ['all'] },
+    { type: 'integer', minimum: TOP.min, maximum: TOP.max },
+    { type: 'string', enum: [TOP.all] },
   ],
-  default: 10,
+  default: TOP.default,
 };
 
 const query = (
@@ -148,7 +149,7 @@ const commonParameters = [
   query('interval', 'Bucket size; weeks start on Monday.', { type: 'string', enum: INTERVALS, default: '1d' }),
   query(
     'template',
-    'Template filter, repeat for several (OR); `(none)` selects mails without a template; `$__all` means no filter. Also accepted as var-template.',
+    `Template filter, repeat for several (OR); \`(none)\` selects mails without a template; \`${ALL_MARKER}\` means no filter. Also accepted as var-template.`,
     { type: 'string' },
     true
   ),
@@ -416,7 +417,12 @@ export const openApiDocument = {
     ]),
     '/api/v1/stats/sending-limit': statsPath('Usage against the sending limits', 'SendingLimitView', [
       query('month', 'YYYY-MM, default the current month in tz.'),
-      query('months', 'Months up to and including month.', { type: 'integer', minimum: 1, maximum: 3, default: 3 }),
+      query('months', 'Months up to and including month.', {
+        type: 'integer',
+        minimum: MONTHS.min,
+        maximum: MONTHS.max,
+        default: MONTHS.default,
+      }),
     ]),
     '/api/v1/export': {
       get: {

@@ -1,5 +1,6 @@
 import React from 'react';
 import { InlineField, RadioButtonGroup } from '@grafana/ui';
+import { takesTop } from '../../../contract/params';
 import type { DistributionViewDefinition } from '../../../contract/views';
 import { FilterFields } from '../components/FilterFields';
 import { IntervalField } from '../components/IntervalField';
@@ -30,7 +31,7 @@ export function DistributionViewEditor(props: ViewEditorProps<DistributionViewDe
       {output === 'series' && (
         <IntervalField value={query.interval} onChange={(interval) => onChange({ ...query, interval })} />
       )}
-      {view.dimension === 'domain' && (
+      {takesTop(view) && (
         <TextSettingField
           label="Top domains"
           tooltip="Domains beyond the top N are summed as (other); empty: the backend's default (10)"
