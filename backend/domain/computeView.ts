@@ -3,12 +3,12 @@ import type { StatsResponse } from '../contract/apiTypes';
 import type { LimitsService } from './limits';
 import { sendingLimitView } from './sendingLimit';
 import type { StatsRequest } from './statsParams';
-import type { StatsService } from './statsService';
+import type { QueryGateway } from './queryGateway';
 import type { VisibleWindow } from './subscriptions';
 import type { ViewDefinition } from '../contract/views';
 
 export function computeView(
-  stats: StatsService,
+  stats: QueryGateway,
   limits: LimitsService,
   view: ViewDefinition,
   request: StatsRequest,

@@ -5,7 +5,7 @@
 import { DateTime } from 'luxon';
 import type { Limits, SendingLimitMonth, SendingLimitResponse } from '../contract/apiTypes';
 import type { StatsRequest } from './statsParams';
-import type { StatsService } from './statsService';
+import type { QueryGateway } from './queryGateway';
 import { clampToWindow, type VisibleWindow } from './subscriptions';
 import { formatDate } from './timeBuckets';
 import { ratio } from '../contract/views';
@@ -111,7 +111,7 @@ export function buildMonth(
 }
 
 export async function sendingLimitView(
-  stats: StatsService,
+  stats: QueryGateway,
   limits: Limits,
   request: StatsRequest,
   now: number,

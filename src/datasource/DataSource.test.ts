@@ -169,7 +169,7 @@ describe('DataSource.query', () => {
       ['month', '2026-04'],
       ['months', '1'],
     ]);
-    expect(response.data[0].meta.custom).toEqual({ changeRequestUrl: 'https://support.example/limit' });
+    expect(response.data[0].meta).toEqual({ preferredVisualisationType: 'table' });
     expect(response.data[0].fields.map((field: Field) => field.values)).toEqual([
       ['2026-03'],
       [120],

@@ -62,22 +62,23 @@ export function SubscriptionSettings({ jsonData, adminKeySet, save }: Subscripti
     };
   }, [api, configured, jsonData.account]);
 
-  const startNewPeriod = async () => {
+  /** Runs an action of this form; its failure is shown in place of the previous error. */
+  const showingFailure = (action: () => Promise<void>) => async () => {
     try {
-      setAccount(await api.startNewPeriod(jsonData.account!, account!));
-      setError(undefined);
+      await action();
     } catch (failure) {
       setError((failure as Error).message);
     }
   };
 
-  const saveSettings = async () => {
-    try {
-      await save({ apiUrl, account: accountName }, adminKey ? { adminKey } : undefined);
-    } catch (failure) {
-      setError((failure as Error).message);
-    }
-  };
+  const startNewPeriod = showingFailure(async () => {
+    setAccount(await api.startNewPeriod(jsonData.account!, account!));
+    setError(undefined);
+  });
+
+  const saveSettings = showingFailure(() =>
+    save({ apiUrl, account: accountName }, adminKey ? { adminKey } : undefined)
+  );
 
   return (
     <FieldSet label="3. Subscription period">

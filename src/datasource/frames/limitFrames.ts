@@ -18,16 +18,6 @@ function limitField(column: ColumnDefinition<LimitColumnKey>, response: SendingL
   return columnField(column, new Array<number | null>(rows).fill(value));
 }
 
-/** What a panel (or the export) needs beyond the numbers: where to ask for a higher limit. */
-export interface LimitFrameCustomMeta {
-  changeRequestUrl: string | null;
-}
-
-function limitMeta(response: SendingLimitResponse) {
-  const custom: LimitFrameCustomMeta = { changeRequestUrl: response.limit.changeRequestUrl };
-  return { custom };
-}
-
 /** One row per day of the months asked for: volume, cumulative volume within its month, the limits, share of the daily limit. */
 export function limitDaysFrame(response: SendingLimitResponse, refId: string): DataFrame {
   const [date, volume, cumulative, dailyShare] = pickColumns(SENDING_LIMIT_VIEW.columns, [
@@ -40,7 +30,6 @@ export function limitDaysFrame(response: SendingLimitResponse, refId: string): D
   return createDataFrame({
     refId,
     name: SENDING_LIMIT_VIEW.title,
-    meta: limitMeta(response),
     fields: [
       columnField(
         date,
@@ -70,7 +59,7 @@ export function limitMonthsFrame(response: SendingLimitResponse, refId: string):
   return createDataFrame({
     refId,
     name: SENDING_LIMIT_VIEW.title,
-    meta: { ...limitMeta(response), preferredVisualisationType: 'table' },
+    meta: { preferredVisualisationType: 'table' },
     fields: [
       ...SENDING_LIMIT_VIEW.monthColumns.map((column) =>
         columnField(

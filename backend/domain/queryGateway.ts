@@ -3,7 +3,6 @@
  * views.ts defines them. Every read first waits until the changes acknowledged so far
  * are in InfluxDB, so an answer never misses an accepted event.
  */
-import type { CounterStore } from '../storage/counterStore';
 import { sumCounts, type CountsSelection, type SumQuery, type SumRow } from '../storage/countsReader';
 import { InfluxUnavailableError, type InfluxClient } from '../storage/influxClient';
 import type { OutboxFlusher } from '../storage/outboxFlusher';
@@ -30,11 +29,10 @@ import {
 
 const FRESHNESS_TIMEOUT_MS = 10000;
 
-export class StatsService {
+export class QueryGateway {
   constructor(
     private readonly influx: InfluxClient,
-    private readonly flusher: OutboxFlusher,
-    readonly store: CounterStore
+    private readonly flusher: OutboxFlusher
   ) {}
 
   /** Runs sums once the outbox is drained; InfluxDB trouble becomes a 503. */
