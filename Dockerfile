@@ -6,6 +6,7 @@ WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund --ignore-scripts
 COPY tsconfig.json ./
+COPY contract ./contract
 COPY backend ./backend
 COPY scripts ./scripts
 RUN npx tsc -p backend/tsconfig.json \

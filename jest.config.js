@@ -23,6 +23,7 @@ const backend = {
   testEnvironment: 'node',
   transform: { '^.+\\.(t|j)sx?$': swc },
   testMatch: [
+    '<rootDir>/contract/**/*.test.ts',
     '<rootDir>/backend/**/*.test.ts',
     '<rootDir>/tests/backend/**/*.test.ts',
     '<rootDir>/tests/deploy/**/*.test.ts',

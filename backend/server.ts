@@ -7,14 +7,14 @@ import { SigningCertificates } from './adapters/webhooks/ses/snsMessage';
 import { SourceRegistry } from './adapters/webhooks/sourceRegistry';
 import { DEFAULT_TOLERANCE_SECONDS } from './adapters/webhooks/timestamps';
 import { DEFAULT_SNS_CERT_URL_PATTERN, type BackendConfig } from './config';
-import { IngestService } from './domain/ingest';
 import { LimitsService } from './domain/limits';
-import { StatsService } from './domain/statsService';
+import { QueryGateway } from './domain/queryGateway';
 import { SubscriptionService } from './domain/subscriptions';
 import { createApp, metricsHandler, securityHeaders } from './entry-points/app';
 import { answerClientError } from './entry-points/clientErrors';
 import type { Services } from './entry-points/services';
 import { createLogger, type Logger } from './observability/logger';
+import { MeasuredIngestService } from './observability/measuredIngest';
 import { BackendMetrics } from './observability/metrics';
 import { OutboxClock } from './observability/outboxClock';
 import { CounterStore } from './storage/counterStore';
@@ -45,28 +45,6 @@ export interface StartOptions {
 }
 
 const DATABASE_RETRY_MS = 2000;
-
-/** Counts the event types of each accepted batch (the batch is valid once ingest returns). */
-class MeasuredIngestService extends IngestService {
-  constructor(
-    store: CounterStore,
-    flusher: OutboxFlusher,
-    subscriptions: SubscriptionService,
-    maxOutbox: number,
-    private readonly metrics: BackendMetrics
-  ) {
-    super(store, flusher, subscriptions, maxOutbox);
-  }
-
-  override async ingest(...args: Parameters<IngestService['ingest']>): ReturnType<IngestService['ingest']> {
-    const result = await super.ingest(...args);
-    this.metrics.eventsAccepted(
-      args[0].map((event) => String((event as { type: unknown }).type)),
-      result.duplicates
-    );
-    return result;
-  }
-}
 
 function listen(
   handler: Parameters<typeof createServer>[1],
@@ -111,10 +89,13 @@ export async function startBackend(config: BackendConfig, options: StartOptions 
   const subscriptionStore = new SubscriptionStore(config.dataDir);
   const subscriptions = new SubscriptionService(subscriptionStore);
   const clock = new OutboxClock(now());
-  const outboxReading = () => {
+  const outboxAgeSeconds = (oldestSeq: number | null) => {
     clock.note(store.lastSeq(), now());
+    return clock.ageSeconds(oldestSeq, now());
+  };
+  const outboxReading = () => {
     const { size, oldestSeq } = store.outbox();
-    return { depth: size, ageSeconds: clock.ageSeconds(oldestSeq, now()) };
+    return { depth: size, ageSeconds: outboxAgeSeconds(oldestSeq) };
   };
   const metrics = new BackendMetrics(outboxReading);
   const flusher = new OutboxFlusher(store, influx, (counters, seconds, error) =>
@@ -161,7 +142,7 @@ export async function startBackend(config: BackendConfig, options: StartOptions 
     influx,
     flusher,
     ingest,
-    stats: new StatsService(influx, flusher, store),
+    stats: new QueryGateway(influx, flusher),
     limits,
     webhooks: {
       sources: new SourceRegistry(sourceStore, config.webhookSources),
@@ -181,10 +162,7 @@ export async function startBackend(config: BackendConfig, options: StartOptions 
     logger,
     metrics,
     log,
-    outboxAgeSeconds: (oldestSeq) => {
-      clock.note(store.lastSeq(), now());
-      return clock.ageSeconds(oldestSeq, now());
-    },
+    outboxAgeSeconds,
     metricsOnApiPort: config.metricsPort === undefined,
   });
   const api = await listen(app, config.port, config.host);

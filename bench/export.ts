@@ -19,7 +19,7 @@ import { createServer, get, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { computeRates, DOMAINS_VIEW, REQUEST_DATE_VIEW, type Counts } from '../backend/domain/views';
+import { computeRates, DOMAINS_VIEW, REQUEST_DATE_VIEW, type Counts } from '../contract/views';
 import { streamWorkbook } from '../backend/export';
 
 /** csv and xlsx: request-date rows; domains: a domains sheet of `rows` domains (top=all). */

@@ -26,7 +26,7 @@ import { startInProcessBackend } from './lib/backendProcess';
 import { machineInfo, versions } from './lib/machine';
 import { formatTable, type Cell } from './lib/table';
 import { exportTargets, ingestTargets, viewTargets, type TargetCheck } from './lib/targets';
-import type { ViewId } from '../backend/domain/views';
+import type { ViewId } from '../contract/views';
 
 const ROOT = join(__dirname, '..');
 const env = process.env;

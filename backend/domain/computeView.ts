@@ -1,14 +1,14 @@
 /** One entry point for every view, by its definition's shape. */
-import type { StatsResponse } from './apiTypes';
+import type { StatsResponse } from '../contract/apiTypes';
 import type { LimitsService } from './limits';
 import { sendingLimitView } from './sendingLimit';
 import type { StatsRequest } from './statsParams';
-import type { StatsService } from './statsService';
+import type { QueryGateway } from './queryGateway';
 import type { VisibleWindow } from './subscriptions';
-import type { ViewDefinition } from './views';
+import type { ViewDefinition } from '../contract/views';
 
 export function computeView(
-  stats: StatsService,
+  stats: QueryGateway,
   limits: LimitsService,
   view: ViewDefinition,
   request: StatsRequest,

@@ -1,5 +1,5 @@
 import { countersOf, metricsOf } from './counting';
-import { RESULT_CODES } from './resultCodes';
+import { RESULT_CODES } from '../contract/resultCodes';
 
 test('result classes decide the counts', () => {
   expect(metricsOf('result', 'MAIL_SENT')).toEqual(['sentCount', 'deliveredCount']);

@@ -5,9 +5,9 @@
 import type { CounterKey } from '../storage/counterStore';
 import { COUNTS_MEASUREMENT } from '../storage/schema';
 import type { DeliveryEvent } from './events';
-import { RESULT_CODES } from './resultCodes';
+import { RESULT_CODES } from '../contract/resultCodes';
 import { bucketStart } from './timestamps';
-import type { CountMetric, Counts } from './views';
+import type { CountMetric, Counts } from '../contract/views';
 
 export const NO_CODE = '-';
 /** Counter kind of opened events marked `machine`: kept apart so that openedCount counts people only. */

@@ -1,4 +1,4 @@
-import type { ErrorDetail } from './apiTypes';
+import type { ErrorDetail } from '../contract/apiTypes';
 
 /** A caller's mistake or an unavailable dependency, answered as JSON with `status`. */
 export class ApiError extends Error {

@@ -1,9 +1,9 @@
-import type { ErrorDetail } from './apiTypes';
+import type { ErrorDetail } from '../contract/apiTypes';
 import { ApiError } from './errors';
 import { canonicalHostName, MAX_HOST_NAME_LENGTH } from './hostName';
-import { RESULT_CODES } from './resultCodes';
+import { RESULT_CODES } from '../contract/resultCodes';
 import { parseEventTime } from './timestamps';
-import { NO_TEMPLATE } from './views';
+import { NO_TEMPLATE } from '../contract/views';
 
 export const EVENT_TYPES = ['requested', 'result', 'opened', 'unsubscribed', 'complained', 'canceled'] as const;
 export type EventType = (typeof EVENT_TYPES)[number];

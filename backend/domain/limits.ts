@@ -3,7 +3,7 @@ import type { CounterStore, StoredLimits } from '../storage/counterStore';
 import type { InfluxClient } from '../storage/influxClient';
 import { formatLine } from '../storage/lineProtocol';
 import { LIMITS_MEASUREMENT } from '../storage/schema';
-import type { ErrorDetail, Limits } from './apiTypes';
+import type { ErrorDetail, Limits } from '../contract/apiTypes';
 import { badRequest } from './errors';
 
 const MAX_LIMIT = 1_000_000_000_000;

@@ -3,12 +3,12 @@
  * month against the account's limits, with a month-end projection (domain.md, view 5).
  */
 import { DateTime } from 'luxon';
-import type { Limits, SendingLimitMonth, SendingLimitResponse } from './apiTypes';
+import type { Limits, SendingLimitMonth, SendingLimitResponse } from '../contract/apiTypes';
 import type { StatsRequest } from './statsParams';
-import type { StatsService } from './statsService';
+import type { QueryGateway } from './queryGateway';
 import { clampToWindow, type VisibleWindow } from './subscriptions';
 import { formatDate } from './timeBuckets';
-import { ratio } from './views';
+import { ratio } from '../contract/views';
 
 /** The `count` months ending with `month` (YYYY-MM), oldest first, as local month starts. */
 export function monthStarts(month: string, count: number, tz: string): DateTime[] {
@@ -111,7 +111,7 @@ export function buildMonth(
 }
 
 export async function sendingLimitView(
-  stats: StatsService,
+  stats: QueryGateway,
   limits: Limits,
   request: StatsRequest,
   now: number,

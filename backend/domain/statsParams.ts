@@ -6,10 +6,11 @@
 import { DateTime } from 'luxon';
 import { badRequest } from './errors';
 import { canonicalHostName } from './hostName';
-import { RESULT_CODES } from './resultCodes';
+import { ALL_MARKER, MONTHS, MONTH_PATTERN, TOP, takesTop } from '../contract/params';
+import { RESULT_CODES } from '../contract/resultCodes';
 import { planBuckets } from './timeBuckets';
 import { canonicalZone, parseQueryTime } from './timestamps';
-import { INTERVALS, type FilterKey, type Interval, type ViewDefinition } from './views';
+import { INTERVALS, type FilterKey, type Interval, type ViewDefinition } from '../contract/views';
 
 export type RawParams = Record<string, unknown>;
 
@@ -34,15 +35,11 @@ export interface StatsRequest {
   format: 'json' | 'xlsx';
 }
 
-export const ALL_MARKER = '$__all';
 const MAX_FILTER_VALUES = 500;
 /** Room for 500 values of each filter together, with every other parameter: the query parser applies all or refuses. */
 export const MAX_QUERY_PARAMETERS = 2000;
 /** Cells (series entries: buckets x rows) of one answer; beyond it memory and body size grow without bound. */
 export const MAX_ANSWER_CELLS = 300_000;
-/** `top=all`: every domain, no (other) row; streamed into a sheet of any length. */
-export const TOP_ALL = 'all';
-const MAX_TOP = 1000;
 const APPROX_MS: Record<Interval, number> = {
   '1h': 3_600_000,
   '1d': 86_400_000,
@@ -172,7 +169,7 @@ export function checkAnswerCells(buckets: number, rows: number, narrowRows: stri
 /** Rows a distribution view can have before its data is read: top plus "(other)", or every code asked for. */
 function checkDistributionCells(view: ViewDefinition, request: StatsRequest): void {
   const buckets = planBuckets(request.from, request.to, request.interval, request.tz).starts.length;
-  if (view.shape === 'distribution' && view.dimension === 'domain') {
+  if (takesTop(view)) {
     // top=all: the rows are known only once read; the view checks then (statsService).
     if (Number.isFinite(request.top)) {
       checkAnswerCells(buckets, request.top + 1, 'a smaller top');
@@ -220,7 +217,7 @@ export function parseStatsParams(
     );
   }
   const month = single(raw, 'month') || DateTime.fromMillis(now, { zone: tz }).toFormat('yyyy-MM');
-  if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month) || month < '2000-01' || month > '2099-12') {
+  if (!MONTH_PATTERN.test(month) || month < '2000-01' || month > '2099-12') {
     throw badRequest('invalid_parameter', 'month must be YYYY-MM between 2000-01 and 2099-12');
   }
   const format = single(raw, 'format') || 'json';
@@ -238,9 +235,13 @@ export function parseStatsParams(
       domain: filterValues(raw, 'domain', view, strict),
       resultCode: filterValues(raw, 'resultCode', view, strict),
     },
-    top: single(raw, 'top') === TOP_ALL ? Number.POSITIVE_INFINITY : wholeNumber(raw, 'top', 1, MAX_TOP, 10, TOP_ALL),
+    // top=all: every domain, no (other) row; streamed into a sheet of any length.
+    top:
+      single(raw, 'top') === TOP.all
+        ? Number.POSITIVE_INFINITY
+        : wholeNumber(raw, 'top', TOP.min, TOP.max, TOP.default, TOP.all),
     month,
-    months: wholeNumber(raw, 'months', 1, 3, 3),
+    months: wholeNumber(raw, 'months', MONTHS.min, MONTHS.max, MONTHS.default),
     format,
   };
   if (view.shape === 'distribution') {

@@ -6,22 +6,10 @@
  * reads them with period=all.
  */
 import type { StoredPeriod, SubscriptionStore } from '../storage/subscriptionStore';
-import type { ErrorDetail } from './apiTypes';
+import type { AccountJson, ErrorDetail, PeriodJson } from '../contract/apiTypes';
 import { ApiError, badRequest } from './errors';
 import { formatBucket } from './timeBuckets';
 import { parseEventTime } from './timestamps';
-
-export interface PeriodJson {
-  subscribedAt: string;
-  unsubscribedAt: string | null;
-}
-
-export interface AccountJson {
-  account: string;
-  /** Start of the open period; null when none is open. */
-  subscribedAt: string | null;
-  periods: PeriodJson[];
-}
 
 /** What a view may show of an account: [from, to), epoch ms; `to` is Infinity while the period is open. */
 export interface VisibleWindow {

@@ -4,7 +4,7 @@
  * months are made here from days.
  */
 import { DateTime } from 'luxon';
-import type { Interval } from './views';
+import type { Interval } from '../contract/views';
 
 const UNIT = { '1h': 'hour', '1d': 'day', '1w': 'week', '1M': 'month' } as const;
 const STEP = { '1h': { hours: 1 }, '1d': { days: 1 }, '1w': { weeks: 1 }, '1M': { months: 1 } } as const;

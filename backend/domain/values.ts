@@ -1,6 +1,6 @@
 /** Values for Grafana variables: templates, domains and result codes seen in a range. */
 import type { CounterTag } from '../storage/countsReader';
-import type { StatsService } from './statsService';
+import type { QueryGateway } from './queryGateway';
 
 export const VALUE_KINDS: Readonly<Record<string, CounterTag>> = {
   templates: 'template',
@@ -11,7 +11,7 @@ export const VALUE_KINDS: Readonly<Record<string, CounterTag>> = {
 const MAX_VALUES = 1000;
 
 export async function listValues(
-  stats: StatsService,
+  stats: QueryGateway,
   kind: string,
   account: string,
   range: { from: number; to: number },

@@ -2,7 +2,7 @@
 import express, { type Express, type RequestHandler } from 'express';
 import type { Logger } from '../observability/logger';
 import type { BackendMetrics } from '../observability/metrics';
-import { RateLimiter } from '../observability/rateLimit';
+import { RateLimiter } from './rateLimit';
 import { authenticate, requireAdmin } from './auth';
 import { errorHandler, notFound } from './errors';
 import { openApiDocument } from './openapi';

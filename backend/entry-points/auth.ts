@@ -8,7 +8,7 @@ import type { NextFunction, Request, Response } from 'express';
 import { hashKey, type ApiKeyEntry, type Scope } from '../config';
 import { ACCOUNT_PATTERN } from '../domain/events';
 import { ApiError } from '../domain/errors';
-import type { RateLimiter } from '../observability/rateLimit';
+import type { RateLimiter } from './rateLimit';
 
 export interface Caller {
   account: string;

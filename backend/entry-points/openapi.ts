@@ -1,18 +1,25 @@
 /** The OpenAPI 3 description of every endpoint, built from the same view definitions the answers use. */
 import { EVENT_TYPES, MAX_EVENT_COUNT } from '../domain/events';
 import { webhookPaths, webhookSchemas } from './openapiWebhooks';
-import { RESULT_CODE_NAMES } from '../domain/resultCodes';
+import { ALL_MARKER, MONTHS, MONTH_PATTERN, TOP } from '../contract/params';
+import { RESULT_CLASSES, RESULT_CODE_NAMES } from '../contract/resultCodes';
 import { MAX_ANSWER_CELLS, MAX_QUERY_PARAMETERS } from '../domain/statsParams';
 import { QUERY_RANGE_TEXT } from '../domain/timestamps';
 import {
+  DOMAINS_VIEW,
   INTERVALS,
   METRIC_DEFINITIONS,
+  RESULT_CODES_VIEW,
+  SENDING_LIMIT_VIEW,
   VIEW_IDS,
+  type ColumnDefinition,
+  type DistributionViewDefinition,
   type MetricKey,
   type TimeViewDefinition,
+  type ValueUnit,
   REQUEST_DATE_VIEW,
   SEND_DATE_VIEW,
-} from '../domain/views';
+} from '../contract/views';
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const nullableNumber = { type: 'number', nullable: true };
@@ -66,21 +73,41 @@ function timeViewSchema(view: TimeViewDefinition) {
   };
 }
 
-function distributionSchema(view: string, dimension: Record<string, unknown>) {
+type Schema = Record<string, unknown>;
+
+/** The JSON type of a column's values, by its unit. */
+const UNIT_SCHEMAS: Readonly<Record<ValueUnit, Schema>> = {
+  count: { type: 'integer' },
+  percent: nullableNumber,
+  time: { type: 'string', format: 'date-time' },
+  date: { type: 'string', format: 'date' },
+  month: { type: 'string', pattern: MONTH_PATTERN.source },
+  text: { type: 'string' },
+};
+
+/** A row's properties from a view's columns; `exact` narrows a column's type (e.g. to an enum). */
+function columnProperties<Key extends string>(
+  columns: ReadonlyArray<ColumnDefinition<Key>>,
+  exact: Partial<Record<Key, Schema>> = {}
+): Record<Key, Schema> {
+  return Object.fromEntries(
+    columns.map((column) => [column.key, exact[column.key] ?? UNIT_SCHEMAS[column.unit]])
+  ) as Record<Key, Schema>;
+}
+
+function distributionSchema(view: DistributionViewDefinition, exact: Record<string, Schema> = {}) {
+  const row: Record<string, Schema> = columnProperties<string>(view.columns, exact);
   return {
     type: 'object',
     properties: {
-      ...rangeHeader(view),
-      rows: {
-        type: 'array',
-        items: { type: 'object', properties: { ...dimension, count: { type: 'integer' }, share: nullableNumber } },
-      },
-      totals: { type: 'object', properties: { count: { type: 'integer' } } },
+      ...rangeHeader(view.id),
+      rows: { type: 'array', items: { type: 'object', properties: row } },
+      totals: { type: 'object', properties: { count: row.count } },
       series: {
         type: 'array',
         items: {
           type: 'object',
-          properties: { time: { type: 'string', format: 'date-time' }, ...dimension, count: { type: 'integer' } },
+          properties: { time: UNIT_SCHEMAS.time, [view.dimension]: row[view.dimension], count: row.count },
         },
       },
     },
@@ -90,10 +117,10 @@ function distributionSchema(view: string, dimension: Record<string, unknown>) {
 /** `top`: 1-1000 or `all` (statsParams.ts). */
 const TOP_SCHEMA = {
   oneOf: [
-    { type: 'integer', minimum: 1, maximum: 1000 },
-    { type: 'string', enum: ['all'] },
+    { type: 'integer', minimum: TOP.min, maximum: TOP.max },
+    { type: 'string', enum: [TOP.all] },
   ],
-  default: 10,
+  default: TOP.default,
 };
 
 const query = (
@@ -122,7 +149,7 @@ const commonParameters = [
   query('interval', 'Bucket size; weeks start on Monday.', { type: 'string', enum: INTERVALS, default: '1d' }),
   query(
     'template',
-    'Template filter, repeat for several (OR); `(none)` selects mails without a template; `$__all` means no filter. Also accepted as var-template.',
+    `Template filter, repeat for several (OR); \`(none)\` selects mails without a template; \`${ALL_MARKER}\` means no filter. Also accepted as var-template.`,
     { type: 'string' },
     true
   ),
@@ -289,10 +316,10 @@ export const openApiDocument = {
       Limits: limitsSchema,
       RequestDateView: timeViewSchema(REQUEST_DATE_VIEW),
       SendDateView: timeViewSchema(SEND_DATE_VIEW),
-      DomainsView: distributionSchema('domains', { domain: { type: 'string' } }),
-      ResultCodesView: distributionSchema('result-codes', {
+      DomainsView: distributionSchema(DOMAINS_VIEW),
+      ResultCodesView: distributionSchema(RESULT_CODES_VIEW, {
         resultCode: { type: 'string', enum: RESULT_CODE_NAMES },
-        class: { type: 'string', enum: ['delivered', 'bounced', 'deferred', 'failed', 'blocked', 'canceled'] },
+        class: { type: 'string', enum: RESULT_CLASSES },
       }),
       SendingLimitView: {
         type: 'object',
@@ -306,22 +333,12 @@ export const openApiDocument = {
             items: {
               type: 'object',
               properties: {
-                month: { type: 'string', pattern: '^\\d{4}-\\d{2}$' },
-                used: { type: 'integer' },
-                remaining: { type: 'integer', nullable: true },
-                share: nullableNumber,
-                projected: { type: 'integer' },
+                ...columnProperties(SENDING_LIMIT_VIEW.monthColumns, {
+                  remaining: { type: 'integer', nullable: true },
+                }),
                 days: {
                   type: 'array',
-                  items: {
-                    type: 'object',
-                    properties: {
-                      date: { type: 'string', format: 'date' },
-                      volume: { type: 'integer' },
-                      cumulative: { type: 'integer' },
-                      dailyShare: nullableNumber,
-                    },
-                  },
+                  items: { type: 'object', properties: columnProperties(SENDING_LIMIT_VIEW.columns) },
                 },
               },
             },
@@ -400,7 +417,12 @@ export const openApiDocument = {
     ]),
     '/api/v1/stats/sending-limit': statsPath('Usage against the sending limits', 'SendingLimitView', [
       query('month', 'YYYY-MM, default the current month in tz.'),
-      query('months', 'Months up to and including month.', { type: 'integer', minimum: 1, maximum: 3, default: 3 }),
+      query('months', 'Months up to and including month.', {
+        type: 'integer',
+        minimum: MONTHS.min,
+        maximum: MONTHS.max,
+        default: MONTHS.default,
+      }),
     ]),
     '/api/v1/export': {
       get: {

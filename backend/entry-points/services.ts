@@ -3,7 +3,7 @@ import type { ReceiverContext } from '../adapters/webhooks/receivers';
 import type { BackendConfig } from '../config';
 import type { IngestService } from '../domain/ingest';
 import type { LimitsService } from '../domain/limits';
-import type { StatsService } from '../domain/statsService';
+import type { QueryGateway } from '../domain/queryGateway';
 import type { SubscriptionService } from '../domain/subscriptions';
 import type { CounterStore } from '../storage/counterStore';
 import type { InfluxClient } from '../storage/influxClient';
@@ -16,7 +16,7 @@ export interface Services {
   influx: InfluxClient;
   flusher: OutboxFlusher;
   ingest: IngestService;
-  stats: StatsService;
+  stats: QueryGateway;
   limits: LimitsService;
   subscriptions: SubscriptionService;
   /** Webhook sources and what the vendor receivers need. */

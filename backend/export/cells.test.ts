@@ -1,4 +1,4 @@
-import { REQUEST_DATE_VIEW, DOMAINS_VIEW, SENDING_LIMIT_VIEW } from '../domain/views';
+import { REQUEST_DATE_VIEW, DOMAINS_VIEW, SENDING_LIMIT_VIEW } from '../contract/views';
 import { cellValue, columnWidth, numberFormat, shownText, textWidth } from './cells';
 
 describe('numberFormat', () => {

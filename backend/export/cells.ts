@@ -3,8 +3,8 @@
  * numbers with a number format, bucket starts and days as real dates, labels as text.
  * A missing or null value (a rate whose denominator is 0) is an empty cell.
  */
-import type { ColumnDefinition, ValueUnit } from '../domain/views';
-import { wallClockDate } from './wallClock';
+import type { ColumnDefinition, ValueUnit } from '../contract/views';
+import { wallClockDate } from '../contract/wallClock';
 
 export type CellValue = number | string | Date | null;
 

@@ -1,4 +1,4 @@
-import { DOMAINS_VIEW, REQUEST_DATE_VIEW, SENDING_LIMIT_VIEW } from '../domain/views';
+import { DOMAINS_VIEW, REQUEST_DATE_VIEW, SENDING_LIMIT_VIEW } from '../contract/views';
 import { filterLines, headerLines } from './headerBlock';
 
 const generatedAt = new Date('2026-04-01T08:30:15Z');

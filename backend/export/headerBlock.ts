@@ -3,11 +3,12 @@
  * interval, filters, top/months and limits where the view has them, and when the
  * file was made. Each line is a label and one typed value.
  */
-import { FILTER_LABELS, INTERVAL_LABELS, type Interval } from '../domain/views';
+import { takesTop, TOP } from '../contract/params';
+import { FILTER_LABELS, INTERVAL_LABELS, type Interval } from '../contract/views';
 import { COUNT_FORMAT, type CellValue } from './cells';
-import { monthRangeLabel } from './fileName';
+import { monthRangeLabel } from '../contract/fileName';
 import type { SheetSpec } from './types';
-import { wallClockAt, wallClockDate, wallClockText } from './wallClock';
+import { wallClockAt, wallClockDate, wallClockText } from '../contract/wallClock';
 
 export const SECOND_FORMAT = 'yyyy-mm-dd hh:mm:ss';
 
@@ -57,11 +58,11 @@ export function headerLines({ view, context, limit }: SheetSpec, generatedAt: Da
   for (const key of view.filters) {
     lines.push(...filterLines(FILTER_LABELS[key], context.filters[key]));
   }
-  if (view.id === 'domains' && context.top !== undefined) {
+  if (takesTop(view) && context.top !== undefined) {
     lines.push(
       Number.isFinite(context.top)
         ? { label: 'Top domains', value: context.top, numFmt: COUNT_FORMAT }
-        : { label: 'Top domains', value: 'all' }
+        : { label: 'Top domains', value: TOP.all }
     );
   }
   if (view.shape === 'limit') {

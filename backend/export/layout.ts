@@ -5,7 +5,7 @@
  * every page, a footer with the sheet name and page number).
  */
 import type * as ExcelJS from 'exceljs';
-import type { ColumnDefinition } from '../domain/views';
+import type { ColumnDefinition } from '../contract/views';
 import { boldWidth, cellValue, columnWidth, numberFormat, shownText, textWidth, type CellValue } from './cells';
 import type { HeaderLine } from './headerBlock';
 import type { SheetRow, SheetSpec } from './types';
@@ -47,7 +47,7 @@ function summaryWidth(sheet: SheetSpec, index: number): number {
   if (!column) {
     return 0;
   }
-  const values = (sheet.months ?? []).map((month) => cellValue(column.unit, month[column.key as keyof typeof month]));
+  const values = (sheet.months ?? []).map((month) => cellValue(column.unit, month[column.key]));
   return columnWidth(column, numberFormat(column.unit), values);
 }
 

@@ -3,7 +3,7 @@ import { createServer, get, type ClientRequest, type IncomingMessage, type Serve
 import type { AddressInfo } from 'node:net';
 import { PassThrough } from 'node:stream';
 import * as ExcelJS from 'exceljs';
-import { VIEWS } from '../domain/views';
+import { VIEWS } from '../contract/views';
 import { BACKLOG_LIMIT, ResponseFlow, worksheetBacklog } from './responseFlow';
 import { streamWorkbook } from './streamWorkbook';
 import type { SheetRow } from './types';

@@ -1,4 +1,4 @@
-import { VIEWS } from '../domain/views';
+import { VIEWS } from '../contract/views';
 import {
   domainsContext,
   domainsResponse,

@@ -3,8 +3,8 @@
  * the numbers the JSON holds. The answer's own range, zone and interval (defaults
  * resolved) take precedence over the request's.
  */
-import type { StatsResponse } from '../domain/apiTypes';
-import { ratio, type ViewDefinition } from '../domain/views';
+import type { StatsResponse } from '../contract/apiTypes';
+import { ratio, type ViewDefinition } from '../contract/views';
 import type { SheetContext, SheetRow, SheetSpec } from './types';
 
 /** What the route knows of the request; the rest comes from the answer. */

@@ -17,7 +17,7 @@
  *                    projection): the months' totals, as the totals row is for other views.
  */
 import type * as ExcelJS from 'exceljs';
-import type { ColumnDefinition } from '../domain/views';
+import type { ColumnDefinition } from '../contract/views';
 import { boldWidth, cellValue, FILTER_BUTTON, numberFormat, type CellValue } from './cells';
 import { headerLines, type HeaderLine } from './headerBlock';
 import { columnWidths, FOOTER, pageSetup, wrappedLines } from './layout';
@@ -135,7 +135,7 @@ function writeSummary(
     const monthColumns = sheet.view.monthColumns;
     addHeaderRow(ws, monthColumns, widths);
     for (const month of sheet.months ?? []) {
-      const values = monthColumns.map((column) => cellValue(column.unit, month[column.key as keyof typeof month]));
+      const values = monthColumns.map((column) => cellValue(column.unit, month[column.key]));
       addTypedRow(ws, monthColumns, values);
     }
     return;

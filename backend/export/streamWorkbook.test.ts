@@ -1,5 +1,5 @@
 import type { ServerResponse } from 'node:http';
-import { VIEWS } from '../domain/views';
+import { VIEWS } from '../contract/views';
 import { exportSheets } from '../../tests/backend/export/exportSheets';
 import { KOREAN_TEMPLATE, requestDateContext, requestDateResponse } from '../../tests/backend/export/fixtures';
 import { sheetFromResponse } from './sheetFromResponse';

@@ -8,12 +8,12 @@
 import type { ServerResponse } from 'node:http';
 import contentDisposition from 'content-disposition';
 import * as ExcelJS from 'exceljs';
-import { asciiFileName, exportFileName, safeFileName } from './fileName';
+import { asciiFileName, exportFileName, safeFileName } from '../contract/fileName';
 import { ResponseFlow } from './responseFlow';
 import { sheetNames } from './sheetNames';
 import { writeSheet } from './sheetWriter';
 import type { SheetSpec, WorkbookSpec } from './types';
-import { wallClockAt } from './wallClock';
+import { wallClockAt } from '../contract/wallClock';
 
 export const XLSX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 

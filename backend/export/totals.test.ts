@@ -1,4 +1,4 @@
-import { DOMAINS_VIEW, REQUEST_DATE_VIEW, RESULT_CODES_VIEW } from '../domain/views';
+import { DOMAINS_VIEW, REQUEST_DATE_VIEW, RESULT_CODES_VIEW } from '../contract/views';
 import { CountSums, totalsRow } from './totals';
 
 const keys = (columns: ReadonlyArray<{ key: string; unit: string }>) =>

@@ -3,7 +3,7 @@
  * Rates: the answer's totals, or the rate of the summed counts; never an average of
  * percentages, which would weigh a quiet day like a busy one.
  */
-import { RATE_DEFINITIONS, ratio, type ColumnDefinition, type RateMetric } from '../domain/views';
+import { RATE_DEFINITIONS, ratio, type ColumnDefinition, type RateMetric } from '../contract/views';
 import { cellValue, type CellValue } from './cells';
 import type { SheetRow } from './types';
 

@@ -2,8 +2,8 @@
  * What an Excel export is made of: a workbook of sheets, each a view's rows with the
  * request's context (shown in the sheet's header block). Types only.
  */
-import type { Limits, SendingLimitMonth } from '../domain/apiTypes';
-import type { FilterKey, ViewDefinition } from '../domain/views';
+import type { Limits, SendingLimitMonth } from '../contract/apiTypes';
+import type { FilterKey, ViewDefinition } from '../contract/views';
 
 /** The request a sheet answers; shown above its table and used for its name and the file name. */
 export interface SheetContext {

@@ -1,5 +1,5 @@
 /** Bounded labels for metrics and logs: the endpoint a path names, never the raw path. */
-import { VIEW_IDS } from '../domain/views';
+import { VIEW_IDS } from '../contract/views';
 import { VALUE_KINDS } from '../domain/values';
 
 const FIXED = new Set([

@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { DateTime } from 'luxon';
-import { ALL_VALUE } from '../../src/datasource/filters';
+import { ALL_MARKER as ALL_VALUE } from '../../contract/params';
 import { queryView, statsParams } from '../../src/datasource/requestParams';
 import type { MailQuery } from '../../src/datasource/types';
 import { ratio, summarize, type Summary } from '../lib/summary';

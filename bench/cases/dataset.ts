@@ -6,7 +6,7 @@
 import { join } from 'node:path';
 import { localMidnight, slotOf, slotStart } from '../../scripts/demo/calendar';
 import { countersOf } from '../../backend/domain/counting';
-import { NO_TEMPLATE } from '../../backend/domain/views';
+import { NO_TEMPLATE } from '../../contract/views';
 import type { CounterKey } from '../../backend/storage/counterStore';
 import { InfluxClient } from '../../backend/storage/influxClient';
 import { counterLine } from '../../backend/storage/outboxFlusher';

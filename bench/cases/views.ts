@@ -9,7 +9,7 @@ import { DateTime } from 'luxon';
 import type { RunningBackend } from '../../backend/server';
 import { InfluxClient, type InfluxStatementResult } from '../../backend/storage/influxClient';
 import { COUNTS_MEASUREMENT } from '../../backend/storage/schema';
-import { VIEW_IDS, VIEWS, type ViewId } from '../../backend/domain/views';
+import { VIEW_IDS, VIEWS, type ViewId } from '../../contract/views';
 import { BENCH_KEYS } from '../lib/backendProcess';
 import { ratio, summarize, type Summary } from '../lib/summary';
 import type { Dataset } from './dataset';

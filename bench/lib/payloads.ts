@@ -3,7 +3,7 @@
  * and raw line-protocol points, one per recipient-mail event, for the InfluxDB-only baseline.
  */
 import { NO_CODE } from '../../backend/domain/counting';
-import { NO_TEMPLATE } from '../../backend/domain/views';
+import { NO_TEMPLATE } from '../../contract/views';
 import { encodeTagText, formatLine } from '../../backend/storage/lineProtocol';
 import { COUNTS_MEASUREMENT } from '../../backend/storage/schema';
 import type { TrafficRecord } from './traffic';

@@ -1,5 +1,5 @@
 /** The targets of issue 7, checked on ratios and latencies measured in the same run. */
-import type { ViewId } from '../../backend/domain/views';
+import type { ViewId } from '../../contract/views';
 import type { Summary } from './summary';
 
 export interface TargetCheck {

@@ -1,4 +1,4 @@
-import { RESULT_CODES } from '../../backend/domain/resultCodes';
+import { RESULT_CODES } from '../../contract/resultCodes';
 import { slotOf } from '../../scripts/demo/calendar';
 import { BENCH_DOMAINS, BENCH_TEMPLATES, Picker, slotRecords, TAIL_DOMAIN_COUNT } from './traffic';
 

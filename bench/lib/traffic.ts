@@ -27,7 +27,7 @@ import {
 } from '../../scripts/demo/profile';
 import { roundRandomly, seededRandom, type Random, type Weighted } from '../../scripts/demo/random';
 import { expectedTransactional } from '../../scripts/demo/slotEvents';
-import { RESULT_CODE_NAMES, resultCodeDefinition } from '../../backend/domain/resultCodes';
+import { RESULT_CODE_NAMES, resultCodeDefinition } from '../../contract/resultCodes';
 
 export type RecordType = 'requested' | 'result' | 'opened' | 'unsubscribed' | 'canceled';
 

@@ -1,5 +1,5 @@
 /** Everything that happens to one recipient mail, as events added to an aggregator. */
-import { resultCodeDefinition } from '../../backend/domain/resultCodes';
+import { resultCodeDefinition } from '../../contract/resultCodes';
 import type { EventAggregator, EventShape } from './events';
 import {
   ADVERTISING_ONLY_CODES,

@@ -1,4 +1,4 @@
-import { resultCodeDefinition } from '../../backend/domain/resultCodes';
+import { resultCodeDefinition } from '../../contract/resultCodes';
 import { DAY_MS, localMidnight, localTime, slotOf } from './calendar';
 import type { DemoEvent } from './events';
 import { CAMPAIGNS, DOMAINS, SEND_DELAY_MS } from './profile';

@@ -1,6 +1,6 @@
 /** What the generator sent, in the backend's counts (domain.md, "Counts"). */
-import { resultCodeDefinition } from '../../backend/domain/resultCodes';
-import { zeroCounts, type Counts } from '../../backend/domain/views';
+import { resultCodeDefinition } from '../../contract/resultCodes';
+import { zeroCounts, type Counts } from '../../contract/views';
 import type { DemoEvent } from './events';
 
 export interface SentTotals extends Counts {

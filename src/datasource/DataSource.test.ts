@@ -1,5 +1,5 @@
 import { FieldType, type DataFrame, type Field } from '@grafana/data';
-import type { DomainsResponse, SendingLimitResponse, TimeViewResponse } from '../../backend/domain/apiTypes';
+import type { DomainsResponse, SendingLimitResponse, TimeViewResponse } from '../../contract/apiTypes';
 import { DataSource } from './DataSource';
 import { instanceSettings, PROXY_URL, queryRequest } from './testing/dataSourceFixtures';
 import { fakeBackendSrv, requestedParams, type FakeAnswer } from './testing/fakeBackendSrv';
@@ -169,7 +169,7 @@ describe('DataSource.query', () => {
       ['month', '2026-04'],
       ['months', '1'],
     ]);
-    expect(response.data[0].meta.custom).toEqual({ changeRequestUrl: 'https://support.example/limit' });
+    expect(response.data[0].meta).toEqual({ preferredVisualisationType: 'table' });
     expect(response.data[0].fields.map((field: Field) => field.values)).toEqual([
       ['2026-03'],
       [120],

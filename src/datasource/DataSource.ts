@@ -10,13 +10,14 @@ import {
   type TimeRange,
 } from '@grafana/data';
 import { getBackendSrv, getTemplateSrv, type TemplateSrv } from '@grafana/runtime';
-import type { StatsResponse, ValuesResponse } from '../../backend/domain/apiTypes';
+import type { StatsResponse, ValuesResponse } from '../../contract/apiTypes';
 import { BackendApi, type FetchingBackendSrv } from './backendApi';
 import { checkConnection } from './connectionCheck';
 import { queryFrame } from './frames/queryFrames';
 import { queryView, statsParams, type RequestContext } from './requestParams';
 import { resolveTimeZone } from './timeZone';
-import { DEFAULT_QUERY, PROXY_ROUTE, type MailDataSourceOptions, type MailQuery, type ValuesKind } from './types';
+import { backendBaseUrl } from '../../contract/proxy';
+import { DEFAULT_QUERY, type MailDataSourceOptions, type MailQuery, type ValuesKind } from './types';
 import { MailVariableSupport } from './variables';
 
 /** Below the proxy route, the backend's versioned API (the route adds the API key). */
@@ -37,7 +38,7 @@ export class DataSource extends DataSourceApi<MailQuery, MailDataSourceOptions> 
     backendSrv: FetchingBackendSrv = getBackendSrv()
   ) {
     super(instanceSettings);
-    this.api = new BackendApi(`${instanceSettings.url}/${PROXY_ROUTE}`, backendSrv);
+    this.api = new BackendApi(backendBaseUrl(instanceSettings.url ?? ''), backendSrv);
     this.apiUrl = instanceSettings.jsonData.apiUrl;
     this.defaultTimeZone = instanceSettings.jsonData.defaultTimeZone;
     this.variables = new MailVariableSupport(this);

@@ -1,6 +1,6 @@
 import { lastValueFrom } from 'rxjs';
 import { isFetchError, type BackendSrv } from '@grafana/runtime';
-import type { ErrorBody } from '../../backend/domain/apiTypes';
+import type { ErrorBody } from '../../contract/apiTypes';
 
 /** The part of Grafana's backend service the data source uses. */
 export type FetchingBackendSrv = Pick<BackendSrv, 'fetch'>;
@@ -51,7 +51,7 @@ export function describeFailure(failure: unknown): BackendCallError {
 /** GETs JSON from the backend through the data source's proxy route, which adds the API key. */
 export class BackendApi {
   constructor(
-    /** `${instanceSettings.url}/${PROXY_ROUTE}`: the proxy route's base. */
+    /** `backendBaseUrl(instanceSettings.url)`: the proxy route's base. */
     private readonly baseUrl: string,
     private readonly backendSrv: FetchingBackendSrv
   ) {}

@@ -1,5 +1,5 @@
 import type { TestDataSourceResponse } from '@grafana/data';
-import type { Limits } from '../../backend/domain/apiTypes';
+import type { Limits } from '../../contract/apiTypes';
 import { BackendCallError, type BackendApi } from './backendApi';
 
 const failure = (message: string): TestDataSourceResponse => ({ status: 'error', message });

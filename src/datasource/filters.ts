@@ -1,6 +1,7 @@
 import type { ScopedVars } from '@grafana/data';
 import type { TemplateSrv } from '@grafana/runtime';
-import type { FilterKey } from '../../backend/domain/views';
+import { ALL_MARKER } from '../../contract/params';
+import type { FilterKey } from '../../contract/views';
 import type { MailQuery, ValuesKind } from './types';
 
 /** The query property holding each filter's values. */
@@ -16,9 +17,6 @@ export const FILTER_VALUES_KINDS: Readonly<Record<FilterKey, ValuesKind>> = {
   domain: 'domains',
   resultCode: 'result-codes',
 };
-
-/** Grafana's All marker as the shipped dashboards' variables define it (allValue). */
-export const ALL_VALUE = '$__all';
 
 // Joins a multi-value variable's values; names may hold commas, spaces and newlines, never NUL.
 const VALUE_SEPARATOR = '\u0000';
@@ -36,7 +34,7 @@ export function interpolateFilter(
   const expanded = (values ?? [])
     .flatMap((value) => templateSrv.replace(value, scopedVars, joinVariableValues).split(VALUE_SEPARATOR))
     .filter((value) => value !== '');
-  if (expanded.length === 0 || expanded.includes(ALL_VALUE)) {
+  if (expanded.length === 0 || expanded.includes(ALL_MARKER)) {
     return undefined;
   }
   return Array.from(new Set(expanded));

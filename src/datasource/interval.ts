@@ -1,4 +1,4 @@
-import { INTERVALS, type Interval } from '../../backend/domain/views';
+import { INTERVALS, type Interval } from '../../contract/views';
 
 const HOUR_MS = 3_600_000;
 

@@ -1,6 +1,7 @@
 import type { ScopedVars } from '@grafana/data';
 import type { TemplateSrv } from '@grafana/runtime';
-import { VIEWS, isViewId, type ViewDefinition } from '../../backend/domain/views';
+import { takesTop } from '../../contract/params';
+import { VIEWS, isViewId, type ViewDefinition } from '../../contract/views';
 import { DEFAULT_QUERY, type MailQuery } from './types';
 import { interpolateFilter, queryFilterValues } from './filters';
 import { queryInterval } from './interval';
@@ -55,7 +56,7 @@ export function statsParams(
       params.append(filter, value);
     }
   }
-  if (view.shape === 'distribution' && view.dimension === 'domain' && query.top !== undefined) {
+  if (takesTop(view) && query.top !== undefined) {
     params.set('top', String(query.top));
   }
   return params;

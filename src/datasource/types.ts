@@ -1,5 +1,5 @@
 import type { DataQuery, DataSourceJsonData } from '@grafana/schema';
-import type { Interval, MetricKey, ViewId } from '../../backend/domain/views';
+import type { Interval, MetricKey, ViewId } from '../../contract/views';
 
 /** How a distribution view (domains, result codes) answers: its rows, or one series per row over time. */
 export type DistributionOutput = 'table' | 'series';
@@ -60,5 +60,3 @@ export const DATASOURCE_PLUGIN_ID = 'maildelivery-maildeliveryanalytics-datasour
 export const PROVISIONED_DATASOURCE_UID = 'mail-delivery-analytics';
 /** uid of the shipped dashboard of a view (src/dashboards). */
 export const viewDashboardUid = (view: ViewId) => `mda-${view}`;
-/** Path of the plugin.json proxy route that adds the API key. */
-export const PROXY_ROUTE = 'api';

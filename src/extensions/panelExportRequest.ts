@@ -8,8 +8,8 @@
 import { rangeUtil, type DataSourceInstanceSettings, type PluginExtensionPanelContext } from '@grafana/data';
 import type { DataQuery, DataSourceRef } from '@grafana/schema';
 import type { TemplateSrv } from '@grafana/runtime';
-import { dayRangeLabel, safeFileName } from '../../backend/export/fileName';
-import { wallClockAt } from '../../backend/export/wallClock';
+import { dayRangeLabel, safeFileName } from '../../contract/fileName';
+import { wallClockAt } from '../../contract/wallClock';
 import { queryView, statsParams, type RequestContext } from '../datasource/requestParams';
 import { browserTimeZone, resolveTimeZone } from '../datasource/timeZone';
 import { DATASOURCE_PLUGIN_ID, type MailDataSourceOptions, type MailQuery } from '../datasource/types';

@@ -6,11 +6,11 @@
 import { lastValueFrom } from 'rxjs';
 import { getBackendSrv, isFetchError } from '@grafana/runtime';
 import { describeFailure, type FetchingBackendSrv } from '../datasource/backendApi';
-import { PROXY_ROUTE } from '../datasource/types';
+import { backendBaseUrl, dataSourceProxyUrl } from '../../contract/proxy';
 
-/** `/api/datasources/proxy/uid/<uid>/api/api/v1<path>?<params>`. */
+/** The backend's `/api/v1<path>?<params>` through the data source's proxy route. */
 export function backendUrl(dataSourceUid: string, path: string, params: URLSearchParams): string {
-  return `/api/datasources/proxy/uid/${encodeURIComponent(dataSourceUid)}/${PROXY_ROUTE}/api/v1${path}?${params}`;
+  return `${backendBaseUrl(dataSourceProxyUrl(dataSourceUid))}/api/v1${path}?${params}`;
 }
 
 function blobText(blob: Blob): Promise<string> {

@@ -3,7 +3,7 @@ import { useLocation } from 'react-router-dom';
 import { dateTimeFormat } from '@grafana/data';
 import { PluginPage } from '@grafana/runtime';
 import { Alert, Button, Spinner, Stack, Text } from '@grafana/ui';
-import { FILTER_LABELS, type FilterKey } from '../../backend/domain/views';
+import { FILTER_LABELS, type FilterKey } from '../../contract/views';
 import { saveFile } from '../extensions/saveFile';
 import { fetchWorkbook } from '../extensions/workbookDownload';
 import { exportPageRequest, type ExportPageRequest } from './exportPageRequest';

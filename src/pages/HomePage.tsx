@@ -1,7 +1,7 @@
 import React from 'react';
 import { PluginPage } from '@grafana/runtime';
 import { Stack, Text, TextLink } from '@grafana/ui';
-import { VIEWS } from '../../backend/domain/views';
+import { VIEWS } from '../../contract/views';
 import { PROVISIONED_DATASOURCE_UID } from '../datasource/types';
 
 /** The shipped dashboards, by uid. */

@@ -2,9 +2,9 @@ import React, { useEffect, useState } from 'react';
 import { useLocation } from 'react-router-dom';
 import { getBackendSrv, PluginPage } from '@grafana/runtime';
 import { Alert, Spinner, Text } from '@grafana/ui';
-import type { Limits } from '../../backend/domain/apiTypes';
+import type { Limits } from '../../contract/apiTypes';
 import { BackendApi, type FetchingBackendSrv } from '../datasource/backendApi';
-import { PROXY_ROUTE } from '../datasource/types';
+import { backendBaseUrl, dataSourceProxyUrl } from '../../contract/proxy';
 
 interface Props {
   backendSrv?: FetchingBackendSrv;
@@ -33,10 +33,7 @@ function LimitChangePage({ backendSrv = getBackendSrv(), navigate = leaveForUrl 
     if (!dataSourceUid) {
       return;
     }
-    const api = new BackendApi(
-      `/api/datasources/proxy/uid/${encodeURIComponent(dataSourceUid)}/${PROXY_ROUTE}`,
-      backendSrv
-    );
+    const api = new BackendApi(backendBaseUrl(dataSourceProxyUrl(dataSourceUid)), backendSrv);
     api.getJson<Limits>('/api/v1/limits').then(
       (limits) => {
         if (limits.changeRequestUrl) {

@@ -4,10 +4,10 @@
  * filter variables, optionally tz). Bad or missing parameters are errors naming them.
  */
 import { dateMath } from '@grafana/data';
-import { isViewId, VIEWS, VIEW_IDS, type FilterKey } from '../../backend/domain/views';
-import { exportFileName } from '../../backend/export/fileName';
-import { wallClockAt } from '../../backend/export/wallClock';
-import { ALL_VALUE } from '../datasource/filters';
+import { isViewId, VIEWS, VIEW_IDS, type FilterKey } from '../../contract/views';
+import { exportFileName } from '../../contract/fileName';
+import { wallClockAt } from '../../contract/wallClock';
+import { ALL_MARKER } from '../../contract/params';
 import { browserTimeZone, isValidTimeZone } from '../datasource/timeZone';
 import { backendUrl } from '../extensions/workbookDownload';
 
@@ -40,7 +40,7 @@ function instant(search: URLSearchParams, name: 'from' | 'to', tz: string, now: 
 
 function filterValues(search: URLSearchParams, key: FilterKey): string[] {
   const values = [...search.getAll(`var-${key}`), ...search.getAll(key)].filter((value) => value !== '');
-  return values.includes(ALL_VALUE) ? [] : [...new Set(values)];
+  return values.includes(ALL_MARKER) ? [] : [...new Set(values)];
 }
 
 export function exportPageRequest(search: URLSearchParams, now = Date.now()): ExportPageRequest {

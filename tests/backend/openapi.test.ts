@@ -1,7 +1,7 @@
 /** openapi.json is public and describes every endpoint the backend serves. */
 import { startTestBackend, type TestBackend } from '../support/backend';
 import { call } from '../support/http';
-import { VIEW_IDS } from '../../backend/domain/views';
+import { VIEW_IDS } from '../../contract/views';
 
 let backend: TestBackend;
 beforeAll(async () => {

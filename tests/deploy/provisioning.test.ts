@@ -1,6 +1,6 @@
 /** Grafana provisioning: ids and uids agree with the plugin, the dashboards and the compose services. */
 import { readdirSync } from 'node:fs';
-import { RESULT_CODES, type ResultClass } from '../../backend/domain/resultCodes';
+import { RESULT_CODES, type ResultClass } from '../../contract/resultCodes';
 import { APP_PLUGIN_ID, DATASOURCE_PLUGIN_ID, PROVISIONED_DATASOURCE_UID } from '../../src/datasource/types';
 import { alertRules, exists, readJson, readYaml, repoPath } from './repoFiles';
 

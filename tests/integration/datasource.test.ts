@@ -278,13 +278,13 @@ describe('DataSource.query against the backend', () => {
     });
   });
 
-  it('gives the sending-limit days of a month with the limits and the change-request link', async () => {
+  it('gives the sending-limit days of a month with the limits', async () => {
     const frame = await queryOne(
       { view: 'sending-limit', month: '2026-03', months: 1 },
       '2026-03-01T00:00:00Z',
       '2026-04-01T00:00:00Z'
     );
-    expect(frame.meta?.custom).toEqual({ changeRequestUrl: 'https://support.example.com/limits' });
+    expect(frame.meta?.custom).toBeUndefined();
     const days = columns(frame);
     expect(days.Date).toHaveLength(31);
     const at = (day: number) => ({

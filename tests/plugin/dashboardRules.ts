@@ -5,14 +5,7 @@
  */
 import { standardTransformers } from '@grafana/data';
 import { defaultDashboard } from '@grafana/schema';
-import {
-  FILTER_LABELS,
-  INTERVALS,
-  VIEWS,
-  isViewId,
-  type FilterKey,
-  type ViewDefinition,
-} from '../../backend/domain/views';
+import { FILTER_LABELS, INTERVALS, VIEWS, isViewId, type FilterKey, type ViewDefinition } from '../../contract/views';
 import {
   APP_PLUGIN_ID,
   DATASOURCE_PLUGIN_ID,
@@ -22,7 +15,8 @@ import {
   type MailQuery,
   type TimeOutput,
 } from '../../src/datasource/types';
-import { ALL_VALUE, FILTER_QUERY_KEYS, FILTER_VALUES_KINDS } from '../../src/datasource/filters';
+import { ALL_MARKER } from '../../contract/params';
+import { FILTER_QUERY_KEYS, FILTER_VALUES_KINDS } from '../../src/datasource/filters';
 
 export type Json = Record<string, unknown>;
 
@@ -280,9 +274,9 @@ function filterVariableProblems(name: FilterKey, variable: Json): string[] {
     label: FILTER_LABELS[name],
     multi: true,
     includeAll: true,
-    allValue: ALL_VALUE,
+    allValue: ALL_MARKER,
     'query.kind': FILTER_VALUES_KINDS[name],
-    'current.value': show([ALL_VALUE]),
+    'current.value': show([ALL_MARKER]),
   };
   const actual: Json = {
     ...variable,

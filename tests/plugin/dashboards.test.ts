@@ -23,8 +23,8 @@ import {
   computeRates,
   type TimeViewDefinition,
   type ViewId,
-} from '../../backend/domain/views';
-import type { TimeViewResponse } from '../../backend/domain/apiTypes';
+} from '../../contract/views';
+import type { TimeViewResponse } from '../../contract/apiTypes';
 import { APP_PLUGIN_ID, type MailQuery } from '../../src/datasource/types';
 import {
   DASHBOARD_TAG,

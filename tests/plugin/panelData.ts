@@ -10,8 +10,8 @@ import {
   type DataTransformerConfig,
   type DataTransformerInfo,
 } from '@grafana/data';
-import type { StatsResponse } from '../../backend/domain/apiTypes';
-import { VIEWS, type ViewId } from '../../backend/domain/views';
+import type { StatsResponse } from '../../contract/apiTypes';
+import { VIEWS, type ViewId } from '../../contract/views';
 import { queryFrame } from '../../src/datasource/frames/queryFrames';
 import type { MailQuery } from '../../src/datasource/types';
 import type { Json } from './dashboardRules';

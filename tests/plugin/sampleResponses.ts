@@ -2,8 +2,8 @@
  * Small backend answers (api.md shapes) for each view, to feed panels through the data
  * source's own frame building in tests.
  */
-import type { StatsResponse, TimeViewResponse } from '../../backend/domain/apiTypes';
-import { COUNT_METRICS, computeRates, zeroCounts, type Counts, type ViewId } from '../../backend/domain/views';
+import type { StatsResponse, TimeViewResponse } from '../../contract/apiTypes';
+import { COUNT_METRICS, computeRates, zeroCounts, type Counts, type ViewId } from '../../contract/views';
 
 const DAY_1 = '2026-03-01T00:00:00+01:00';
 const DAY_2 = '2026-03-02T00:00:00+01:00';

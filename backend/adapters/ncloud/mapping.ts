@@ -5,7 +5,7 @@
  * Ids are made from the mailer's mailId and the recipient, so re-reading a mail adds nothing.
  */
 import { createHash } from 'node:crypto';
-import { RESULT_CODES } from '../../domain/resultCodes';
+import { RESULT_CODES } from '../../contract/resultCodes';
 import type { MailDetail, Recipient } from './apiTypes';
 
 /** Recipient status codes after which nothing changes (S sent, F failed, U refused, C canceled). */

@@ -1,4 +1,4 @@
-import { RESULT_CODES } from '../../domain/resultCodes';
+import { RESULT_CODES } from '../../contract/resultCodes';
 import { smtpOutcome } from './smtpStatus';
 
 test('enhanced status codes map by class and subject', () => {

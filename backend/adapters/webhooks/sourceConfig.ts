@@ -2,7 +2,7 @@
  * A webhook source as an admin configures it (PUT /api/v1/sources/{id} or WEBHOOK_SOURCES):
  * checked whole, and shown without its secrets.
  */
-import type { ErrorDetail } from '../../domain/apiTypes';
+import type { ErrorDetail } from '../../contract/apiTypes';
 import { badRequest } from '../../domain/errors';
 import { ACCOUNT_PATTERN } from '../../domain/events';
 import { sendgridPublicKey } from './sendgrid/sendgridSignature';

@@ -4,7 +4,8 @@ import { computeView } from '../../domain/computeView';
 import { badRequest, ApiError } from '../../domain/errors';
 import { parseStatsParams, type StatsRequest } from '../../domain/statsParams';
 import { clampToWindow, requestedWindow, windowFields } from '../../domain/subscriptions';
-import { isViewId, VIEW_IDS, VIEWS, type ViewDefinition } from '../../domain/views';
+import { takesTop } from '../../contract/params';
+import { isViewId, VIEW_IDS, VIEWS, type ViewDefinition } from '../../contract/views';
 import { sheetFromResponse, streamWorkbook, workbookFor, type SheetSpec } from '../../export';
 import { DEFAULT_MAX_CONCURRENT_EXPORTS } from '../../config';
 import { actingAccount } from '../auth';
@@ -50,7 +51,7 @@ export function statsRouter(services: Services): Router {
     const context = {
       account: request.account,
       filters: request.filters,
-      ...(view.id === 'domains' ? { top: request.top } : {}),
+      ...(takesTop(view) ? { top: request.top } : {}),
     };
     return { request, response, spec: () => sheetFromResponse(view, response, context) };
   }

@@ -1,7 +1,7 @@
 import React, { useEffect, useMemo, useState } from 'react';
 import { getBackendSrv } from '@grafana/runtime';
 import { Alert, Button, Field, FieldSet, Input, SecretInput, Stack, Text } from '@grafana/ui';
-import type { AccountJson } from '../../../backend/domain/subscriptions';
+import type { AccountJson } from '../../../contract/apiTypes';
 import { SubscriptionApi } from './subscriptionApi';
 
 export interface SubscriptionJsonData {
@@ -62,22 +62,23 @@ export function SubscriptionSettings({ jsonData, adminKeySet, save }: Subscripti
     };
   }, [api, configured, jsonData.account]);
 
-  const startNewPeriod = async () => {
+  /** Runs an action of this form; its failure is shown in place of the previous error. */
+  const showingFailure = (action: () => Promise<void>) => async () => {
     try {
-      setAccount(await api.startNewPeriod(jsonData.account!, account!));
-      setError(undefined);
+      await action();
     } catch (failure) {
       setError((failure as Error).message);
     }
   };
 
-  const saveSettings = async () => {
-    try {
-      await save({ apiUrl, account: accountName }, adminKey ? { adminKey } : undefined);
-    } catch (failure) {
-      setError((failure as Error).message);
-    }
-  };
+  const startNewPeriod = showingFailure(async () => {
+    setAccount(await api.startNewPeriod(jsonData.account!, account!));
+    setError(undefined);
+  });
+
+  const saveSettings = showingFailure(() =>
+    save({ apiUrl, account: accountName }, adminKey ? { adminKey } : undefined)
+  );
 
   return (
     <FieldSet label="3. Subscription period">

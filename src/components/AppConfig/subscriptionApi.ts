@@ -3,7 +3,7 @@
  * (plugin.json), which adds the app's admin API key on Grafana's server.
  */
 import { lastValueFrom } from 'rxjs';
-import type { AccountJson } from '../../../backend/domain/subscriptions';
+import type { AccountJson } from '../../../contract/apiTypes';
 import { describeFailure, type FetchingBackendSrv } from '../../datasource/backendApi';
 import { APP_PLUGIN_ID } from '../../datasource/types';
 

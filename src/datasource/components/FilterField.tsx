@@ -1,8 +1,8 @@
 import React, { useCallback } from 'react';
 import type { TimeRange } from '@grafana/data';
 import { InlineField, MultiCombobox, type ComboboxOption } from '@grafana/ui';
-import { resultCodeDefinition } from '../../../backend/domain/resultCodes';
-import { FILTER_LABELS, type FilterKey } from '../../../backend/domain/views';
+import { resultCodeDefinition } from '../../../contract/resultCodes';
+import { FILTER_LABELS, type FilterKey } from '../../../contract/views';
 import type { DataSource } from '../DataSource';
 import { FILTER_VALUES_KINDS } from '../filters';
 import { LABEL_WIDTH } from './layout';

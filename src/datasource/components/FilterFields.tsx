@@ -1,5 +1,5 @@
 import React from 'react';
-import type { ViewDefinition } from '../../../backend/domain/views';
+import type { ViewDefinition } from '../../../contract/views';
 import { FILTER_QUERY_KEYS, queryFilterValues } from '../filters';
 import type { ViewEditorProps } from './viewEditorProps';
 import { FilterField } from './FilterField';

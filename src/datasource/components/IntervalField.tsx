@@ -1,6 +1,6 @@
 import React from 'react';
 import { InlineField, RadioButtonGroup } from '@grafana/ui';
-import { INTERVAL_LABELS, INTERVALS, type Interval } from '../../../backend/domain/views';
+import { INTERVAL_LABELS, INTERVALS, type Interval } from '../../../contract/views';
 import { LABEL_WIDTH } from './layout';
 
 type Choice = Interval | 'auto';

@@ -1,7 +1,7 @@
 import React from 'react';
 import type { QueryEditorProps } from '@grafana/data';
 import { Combobox, InlineField, Stack } from '@grafana/ui';
-import { VIEW_IDS, VIEWS, type ViewId } from '../../../backend/domain/views';
+import { VIEW_IDS, VIEWS, type ViewId } from '../../../contract/views';
 import type { DataSource } from '../DataSource';
 import { queryView } from '../requestParams';
 import type { MailDataSourceOptions, MailQuery } from '../types';

@@ -1,5 +1,5 @@
 import type { TimeRange } from '@grafana/data';
-import type { ViewDefinition } from '../../../backend/domain/views';
+import type { ViewDefinition } from '../../../contract/views';
 import type { DataSource } from '../DataSource';
 import type { MailQuery } from '../types';
 

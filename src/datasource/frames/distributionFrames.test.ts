@@ -1,6 +1,6 @@
 import { FieldType } from '@grafana/data';
-import type { DomainsResponse, ResultCodesResponse } from '../../../backend/domain/apiTypes';
-import { DOMAINS_VIEW, RESULT_CODES_VIEW } from '../../../backend/domain/views';
+import type { DomainsResponse, ResultCodesResponse } from '../../../contract/apiTypes';
+import { DOMAINS_VIEW, RESULT_CODES_VIEW } from '../../../contract/views';
 import { distributionSeriesFrame, distributionTableFrame, drillDownLinks } from './distributionFrames';
 
 const day1 = '2026-03-01T00:00:00+09:00';

@@ -1,6 +1,6 @@
 import { createDataFrame, DataFrameType, type DataFrame, type DataLink } from '@grafana/data';
-import type { DomainsResponse, ResultCodesResponse } from '../../../backend/domain/apiTypes';
-import { OTHER_DOMAINS, VIEWS, type DistributionViewDefinition } from '../../../backend/domain/views';
+import type { DomainsResponse, ResultCodesResponse } from '../../../contract/apiTypes';
+import { OTHER_DOMAINS, VIEWS, type DistributionViewDefinition } from '../../../contract/views';
 import { viewDashboardUid } from '../types';
 import { bucketTimeField, columnField, pickColumns } from './fields';
 

@@ -1,5 +1,5 @@
 import { FieldType } from '@grafana/data';
-import { DOMAINS_VIEW, RATE_DEFINITIONS } from '../../../backend/domain/views';
+import { DOMAINS_VIEW, RATE_DEFINITIONS } from '../../../contract/views';
 import { bucketTimeField, columnField, pickColumns } from './fields';
 
 describe('columnField', () => {

@@ -1,5 +1,5 @@
 import { FieldType, type FieldConfig } from '@grafana/data';
-import type { ColumnDefinition, ValueUnit } from '../../../backend/domain/views';
+import type { ColumnDefinition, ValueUnit } from '../../../contract/views';
 
 /** A field as createDataFrame takes it. */
 export interface FieldInput {
@@ -41,7 +41,10 @@ export function bucketTimeField(isoTimes: string[]): FieldInput {
 }
 
 /** The columns of a view with these keys, in this order; a missing key is a programming error. */
-export function pickColumns(columns: readonly ColumnDefinition[], keys: readonly string[]): ColumnDefinition[] {
+export function pickColumns<Key extends string>(
+  columns: ReadonlyArray<ColumnDefinition<Key>>,
+  keys: readonly Key[]
+): Array<ColumnDefinition<Key>> {
   return keys.map((key) => {
     const column = columns.find((candidate) => candidate.key === key);
     if (!column) {

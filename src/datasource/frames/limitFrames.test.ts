@@ -1,5 +1,5 @@
 import { FieldType } from '@grafana/data';
-import type { SendingLimitResponse } from '../../../backend/domain/apiTypes';
+import type { SendingLimitResponse } from '../../../contract/apiTypes';
 import { limitDaysFrame, limitMonthsFrame } from './limitFrames';
 
 const response: SendingLimitResponse = {
@@ -32,7 +32,7 @@ const response: SendingLimitResponse = {
 describe('limitDaysFrame', () => {
   it('has the local midnight of each day, volumes, limits and share of the daily limit', () => {
     const frame = limitDaysFrame(response, 'A');
-    expect(frame.meta?.custom).toEqual({ changeRequestUrl: 'https://support.example/limits' });
+    expect(frame.meta?.custom).toBeUndefined();
     expect(frame.fields).toEqual([
       {
         name: 'date',
@@ -92,7 +92,7 @@ describe('limitDaysFrame', () => {
     };
     const frame = limitDaysFrame(unlimited, 'A');
     expect(frame.fields.slice(3).map((field) => field.values)).toEqual([[null], [null], [null]]);
-    expect(frame.meta?.custom).toEqual({ changeRequestUrl: null });
+    expect(frame.meta?.custom).toBeUndefined();
     expect(limitMonthsFrame(unlimited, 'A').fields.map((field) => field.values)).toEqual([
       ['2026-03'],
       [50],
@@ -107,7 +107,7 @@ describe('limitDaysFrame', () => {
 describe('limitMonthsFrame', () => {
   it('has one row per month with used, remaining, share, projection and the monthly limit', () => {
     const frame = limitMonthsFrame(response, 'A');
-    expect(frame.meta?.custom).toEqual({ changeRequestUrl: 'https://support.example/limits' });
+    expect(frame.meta?.custom).toBeUndefined();
     expect(frame.fields).toEqual([
       { name: 'month', type: FieldType.string, values: ['2026-02', '2026-03'], config: { displayName: 'Month' } },
       { name: 'used', type: FieldType.number, values: [300, 50], config: { displayName: 'Used', unit: 'short' } },

@@ -1,20 +1,21 @@
 import { createDataFrame, type DataFrame } from '@grafana/data';
-import type { SendingLimitResponse } from '../../../backend/domain/apiTypes';
-import { SENDING_LIMIT_VIEW } from '../../../backend/domain/views';
+import type { SendingLimitResponse } from '../../../contract/apiTypes';
+import {
+  LIMIT_COLUMN_FIELDS,
+  SENDING_LIMIT_VIEW,
+  type ColumnDefinition,
+  type LimitColumnKey,
+} from '../../../contract/views';
 import { dayStartInZone } from '../timeZone';
 import { columnField, pickColumns } from './fields';
 
 // The configured limits, repeated on every row so a panel can draw them as lines next to the usage.
 const [MONTHLY_LIMIT, DAILY_LIMIT] = pickColumns(SENDING_LIMIT_VIEW.limitColumns, ['monthlyLimit', 'dailyLimit']);
 
-/** What a panel (or the export) needs beyond the numbers: where to ask for a higher limit. */
-export interface LimitFrameCustomMeta {
-  changeRequestUrl: string | null;
-}
-
-function limitMeta(response: SendingLimitResponse) {
-  const custom: LimitFrameCustomMeta = { changeRequestUrl: response.limit.changeRequestUrl };
-  return { custom };
+/** A limit column with its value (the answer's `limit` field it shows) on each of `rows` rows. */
+function limitField(column: ColumnDefinition<LimitColumnKey>, response: SendingLimitResponse, rows: number) {
+  const value = response.limit[LIMIT_COLUMN_FIELDS[column.key]];
+  return columnField(column, new Array<number | null>(rows).fill(value));
 }
 
 /** One row per day of the months asked for: volume, cumulative volume within its month, the limits, share of the daily limit. */
@@ -29,7 +30,6 @@ export function limitDaysFrame(response: SendingLimitResponse, refId: string): D
   return createDataFrame({
     refId,
     name: SENDING_LIMIT_VIEW.title,
-    meta: limitMeta(response),
     fields: [
       columnField(
         date,
@@ -43,14 +43,8 @@ export function limitDaysFrame(response: SendingLimitResponse, refId: string): D
         cumulative,
         days.map((day) => day.cumulative)
       ),
-      columnField(
-        MONTHLY_LIMIT,
-        days.map(() => response.limit.monthly)
-      ),
-      columnField(
-        DAILY_LIMIT,
-        days.map(() => response.limit.daily)
-      ),
+      limitField(MONTHLY_LIMIT, response, days.length),
+      limitField(DAILY_LIMIT, response, days.length),
       columnField(
         dailyShare,
         days.map((day) => day.dailyShare)
@@ -65,18 +59,15 @@ export function limitMonthsFrame(response: SendingLimitResponse, refId: string):
   return createDataFrame({
     refId,
     name: SENDING_LIMIT_VIEW.title,
-    meta: { ...limitMeta(response), preferredVisualisationType: 'table' },
+    meta: { preferredVisualisationType: 'table' },
     fields: [
       ...SENDING_LIMIT_VIEW.monthColumns.map((column) =>
         columnField(
           column,
-          months.map((month) => month[column.key as keyof typeof month] ?? null)
+          months.map((month) => month[column.key] ?? null)
         )
       ),
-      columnField(
-        MONTHLY_LIMIT,
-        months.map(() => response.limit.monthly)
-      ),
+      limitField(MONTHLY_LIMIT, response, months.length),
     ],
   });
 }

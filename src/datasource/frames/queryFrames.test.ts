@@ -1,5 +1,5 @@
-import type { DomainsResponse, SendingLimitResponse, TimeViewResponse } from '../../../backend/domain/apiTypes';
-import { DOMAINS_VIEW, SEND_DATE_VIEW, SENDING_LIMIT_VIEW } from '../../../backend/domain/views';
+import type { DomainsResponse, SendingLimitResponse, TimeViewResponse } from '../../../contract/apiTypes';
+import { DOMAINS_VIEW, SEND_DATE_VIEW, SENDING_LIMIT_VIEW } from '../../../contract/views';
 import { queryFrame } from './queryFrames';
 
 const time = '2026-03-01T00:00:00Z';

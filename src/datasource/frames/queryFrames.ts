@@ -1,6 +1,6 @@
 import type { DataFrame } from '@grafana/data';
-import type { SendingLimitResponse, StatsResponse, TimeViewResponse } from '../../../backend/domain/apiTypes';
-import type { ViewDefinition } from '../../../backend/domain/views';
+import type { SendingLimitResponse, StatsResponse, TimeViewResponse } from '../../../contract/apiTypes';
+import type { ViewDefinition } from '../../../contract/views';
 import type { MailQuery } from '../types';
 import { distributionSeriesFrame, distributionTableFrame, type DistributionResponse } from './distributionFrames';
 import { limitDaysFrame, limitMonthsFrame } from './limitFrames';

@@ -1,6 +1,6 @@
 import { FieldType } from '@grafana/data';
-import type { TimeViewResponse } from '../../../backend/domain/apiTypes';
-import { REQUEST_DATE_VIEW, SEND_DATE_VIEW } from '../../../backend/domain/views';
+import type { TimeViewResponse } from '../../../contract/apiTypes';
+import { REQUEST_DATE_VIEW, SEND_DATE_VIEW } from '../../../contract/views';
 import { chosenMetrics, timeTotalsFrame, timeViewFrame } from './timeFrames';
 import { REQUEST_DATE_METRIC_LABELS } from '../../../tests/support/consoleNames';
 

@@ -1,6 +1,6 @@
 import { createDataFrame, DataFrameType, type DataFrame } from '@grafana/data';
-import type { TimeViewResponse } from '../../../backend/domain/apiTypes';
-import { METRIC_DEFINITIONS, type MetricKey, type TimeViewDefinition } from '../../../backend/domain/views';
+import type { TimeViewResponse } from '../../../contract/apiTypes';
+import { METRIC_DEFINITIONS, type MetricKey, type TimeViewDefinition } from '../../../contract/views';
 import { bucketTimeField, columnField } from './fields';
 
 /** The metrics a query shows: its choice within the view, in its order; none chosen means all of the view's. */

@@ -1,13 +1,13 @@
 import React from 'react';
 import { fireEvent, render, screen } from '@testing-library/react';
-import { DOMAINS_VIEW, RESULT_CODES_VIEW } from '../../../backend/domain/views';
+import { DOMAINS_VIEW, RESULT_CODES_VIEW, type DistributionViewDefinition } from '../../../contract/views';
 import { editorDataSource, giveElementsASize } from '../testing/editorFixtures';
 import type { MailQuery } from '../types';
 import { DistributionViewEditor } from './DistributionViewEditor';
 
 beforeEach(giveElementsASize);
 
-function renderEditor(query: MailQuery, view = DOMAINS_VIEW) {
+function renderEditor(query: MailQuery, view: DistributionViewDefinition = DOMAINS_VIEW) {
   const onChange = jest.fn();
   render(
     <DistributionViewEditor view={view} query={query} onChange={onChange} datasource={editorDataSource().datasource} />

@@ -1,6 +1,7 @@
 import React from 'react';
 import { InlineField, RadioButtonGroup } from '@grafana/ui';
-import type { DistributionViewDefinition } from '../../../backend/domain/views';
+import { takesTop } from '../../../contract/params';
+import type { DistributionViewDefinition } from '../../../contract/views';
 import { FilterFields } from '../components/FilterFields';
 import { IntervalField } from '../components/IntervalField';
 import { LABEL_WIDTH } from '../components/layout';
@@ -30,7 +31,7 @@ export function DistributionViewEditor(props: ViewEditorProps<DistributionViewDe
       {output === 'series' && (
         <IntervalField value={query.interval} onChange={(interval) => onChange({ ...query, interval })} />
       )}
-      {view.dimension === 'domain' && (
+      {takesTop(view) && (
         <TextSettingField
           label="Top domains"
           tooltip="Domains beyond the top N are summed as (other); empty: the backend's default (10)"

@@ -1,6 +1,6 @@
 import React from 'react';
 import { fireEvent, render, screen } from '@testing-library/react';
-import { SENDING_LIMIT_VIEW } from '../../../backend/domain/views';
+import { SENDING_LIMIT_VIEW } from '../../../contract/views';
 import { editorDataSource } from '../testing/editorFixtures';
 import type { MailQuery } from '../types';
 import { SendingLimitEditor } from './SendingLimitEditor';

@@ -1,13 +1,16 @@
 import React from 'react';
 import { InlineField, RadioButtonGroup } from '@grafana/ui';
-import type { LimitViewDefinition } from '../../../backend/domain/views';
+import { MONTHS } from '../../../contract/params';
+import type { LimitViewDefinition } from '../../../contract/views';
 import { LABEL_WIDTH } from '../components/layout';
 import { TextSettingField } from '../components/TextSettingField';
 import type { ViewEditorProps } from '../components/viewEditorProps';
 import type { LimitOutput } from '../types';
 import { isMonthInput } from './queryInputs';
 
-const MONTHS_OPTIONS = [1, 2, 3].map((months) => ({ label: String(months), value: months }));
+const MONTHS_OPTIONS = Array.from({ length: MONTHS.max - MONTHS.min + 1 }, (_unused, index) => MONTHS.min + index).map(
+  (months) => ({ label: String(months), value: months })
+);
 const OUTPUT_OPTIONS: Array<{ label: string; value: LimitOutput }> = [
   { label: 'Days', value: 'days' },
   { label: 'Months', value: 'months' },
@@ -34,7 +37,7 @@ export function SendingLimitEditor({ query, onChange }: ViewEditorProps<LimitVie
       >
         <RadioButtonGroup
           options={MONTHS_OPTIONS}
-          value={query.months ?? 3}
+          value={query.months ?? MONTHS.default}
           onChange={(months) => onChange({ ...query, months })}
         />
       </InlineField>

@@ -1,6 +1,6 @@
 import React from 'react';
 import { act, fireEvent, render, screen } from '@testing-library/react';
-import { REQUEST_DATE_VIEW, SEND_DATE_VIEW } from '../../../backend/domain/views';
+import { REQUEST_DATE_VIEW, SEND_DATE_VIEW } from '../../../contract/views';
 import { editorDataSource, giveElementsASize } from '../testing/editorFixtures';
 import type { MailQuery } from '../types';
 import { TimeViewEditor } from './TimeViewEditor';

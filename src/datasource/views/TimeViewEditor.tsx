@@ -1,6 +1,6 @@
 import React from 'react';
 import { InlineField, MultiCombobox, RadioButtonGroup } from '@grafana/ui';
-import { METRIC_DEFINITIONS, type MetricKey, type TimeViewDefinition } from '../../../backend/domain/views';
+import { METRIC_DEFINITIONS, type MetricKey, type TimeViewDefinition } from '../../../contract/views';
 import { FilterFields } from '../components/FilterFields';
 import { IntervalField } from '../components/IntervalField';
 import { LABEL_WIDTH } from '../components/layout';

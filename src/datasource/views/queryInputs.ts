@@ -1,3 +1,5 @@
+import { MONTH_PATTERN } from '../../../contract/params';
+
 /** Top N as typed: a whole number from 1, undefined when empty (the backend's default). */
 export function parseTop(text: string): number | undefined | 'invalid' {
   const trimmed = text.trim();
@@ -10,5 +12,5 @@ export function parseTop(text: string): number | undefined | 'invalid' {
 /** A sending-limit month as typed: YYYY-MM, a dashboard variable, or empty. */
 export function isMonthInput(text: string): boolean {
   const trimmed = text.trim();
-  return trimmed === '' || /^\d{4}-(0[1-9]|1[0-2])$/.test(trimmed) || /^\$(\w+|\{\w+\})$/.test(trimmed);
+  return trimmed === '' || MONTH_PATTERN.test(trimmed) || /^\$(\w+|\{\w+\})$/.test(trimmed);
 }

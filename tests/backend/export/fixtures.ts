@@ -4,7 +4,7 @@ import type {
   ResultCodesResponse,
   SendingLimitResponse,
   TimeViewResponse,
-} from '../../../backend/domain/apiTypes';
+} from '../../../contract/apiTypes';
 import type { RequestContext } from '../../../backend/export';
 
 export const KOREAN_TEMPLATE = '환영 메일, "VIP"';

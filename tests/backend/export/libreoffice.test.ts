@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { VIEWS } from '../../../backend/domain/views';
+import { VIEWS } from '../../../contract/views';
 import { sheetFromResponse } from '../../../backend/export';
 import { exportSheets } from './exportSheets';
 import {

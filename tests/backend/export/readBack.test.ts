@@ -4,7 +4,7 @@
  * values exactly as given.
  */
 import type * as ExcelJS from 'exceljs';
-import { VIEWS } from '../../../backend/domain/views';
+import { VIEWS } from '../../../contract/views';
 import { sheetFromResponse } from '../../../backend/export';
 import { exportSheets } from './exportSheets';
 import {

@@ -7,7 +7,7 @@
 import { from } from 'rxjs';
 import type { BackendSrvRequest, FetchError, FetchResponse } from '@grafana/runtime';
 import type { FetchingBackendSrv } from '../../../src/datasource/backendApi';
-import { PROXY_ROUTE } from '../../../src/datasource/types';
+import { backendBaseUrl } from '../../../contract/proxy';
 
 async function forward(options: BackendSrvRequest, routeBase: string, backendUrl: string, apiKey: string | undefined) {
   if (!options.url.startsWith(`${routeBase}/`)) {
@@ -32,7 +32,7 @@ async function forward(options: BackendSrvRequest, routeBase: string, backendUrl
 }
 
 export function grafanaProxy(proxyUrl: string, backendUrl: string, apiKey: string | undefined): FetchingBackendSrv {
-  const routeBase = `${proxyUrl}/${PROXY_ROUTE}`;
+  const routeBase = backendBaseUrl(proxyUrl);
   return {
     fetch: <T>(options: BackendSrvRequest) =>
       from(forward(options, routeBase, backendUrl, apiKey) as Promise<FetchResponse<T>>),

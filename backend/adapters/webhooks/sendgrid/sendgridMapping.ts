@@ -4,7 +4,7 @@
  * axes. Mapping tables: docs/adapters.md.
  */
 import { badRequest } from '../../../domain/errors';
-import type { ErrorDetail } from '../../../domain/apiTypes';
+import type { ErrorDetail } from '../../../contract/apiTypes';
 import { smtpOutcome } from '../smtpStatus';
 import { mailEvent, recipientKey, type MappedEvents } from '../types';
 

@@ -46,6 +46,9 @@ export interface ResultCodeRow {
   share: number | null;
 }
 
+/** A row of a distribution view: a domain's or a result code's count and share. */
+export type DistributionRow = DomainRow | ResultCodeRow;
+
 export interface DomainsResponse extends RangeHeader {
   view: 'domains';
   rows: DomainRow[];
@@ -93,6 +96,19 @@ export type StatsResponse = TimeViewResponse | DomainsResponse | ResultCodesResp
 
 export interface ValuesResponse {
   values: string[];
+}
+
+/** An account's subscription periods (docs/subscriptions.md). */
+export interface PeriodJson {
+  subscribedAt: string;
+  unsubscribedAt: string | null;
+}
+
+export interface AccountJson {
+  account: string;
+  /** Start of the open period; null when none is open. */
+  subscribedAt: string | null;
+  periods: PeriodJson[];
 }
 
 export interface ErrorDetail {

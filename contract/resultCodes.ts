@@ -2,7 +2,8 @@
  * Delivery result codes and their classes (domain.md, "Result codes").
  * Pure data: imported by the backend, the Grafana plugin and the export.
  */
-export type ResultClass = 'delivered' | 'bounced' | 'deferred' | 'failed' | 'blocked' | 'canceled';
+export const RESULT_CLASSES = ['delivered', 'bounced', 'deferred', 'failed', 'blocked', 'canceled'] as const;
+export type ResultClass = (typeof RESULT_CLASSES)[number];
 
 export interface ResultCodeDefinition {
   code: string;

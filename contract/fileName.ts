@@ -3,7 +3,7 @@
  * ASCII fallback for the Content-Disposition header. Pure: the Grafana plugin names the
  * files it saves with the same rules.
  */
-import type { ViewDefinition } from '../domain/views';
+import type { ViewDefinition } from './views';
 import { wallClockDate } from './wallClock';
 
 const MAX_LENGTH = 150;

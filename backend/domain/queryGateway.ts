@@ -3,15 +3,15 @@
  * views.ts defines them. Every read first waits until the changes acknowledged so far
  * are in InfluxDB, so an answer never misses an accepted event.
  */
-import type { CounterStore } from '../storage/counterStore';
 import { sumCounts, type CountsSelection, type SumQuery, type SumRow } from '../storage/countsReader';
 import { InfluxUnavailableError, type InfluxClient } from '../storage/influxClient';
 import type { OutboxFlusher } from '../storage/outboxFlusher';
 import { storageErrorCode } from '../storage/storageErrors';
-import type { DomainsResponse, ResultCodesResponse, TimeRowValues, TimeViewResponse } from './apiTypes';
+import type { DomainsResponse, ResultCodesResponse, TimeRowValues, TimeViewResponse } from '../contract/apiTypes';
 import { addCounter, SEND_AXIS_KINDS } from './counting';
 import { ApiError } from './errors';
-import { RESULT_CODES } from './resultCodes';
+import { takesTop } from '../contract/params';
+import { RESULT_CODES } from '../contract/resultCodes';
 import { checkAnswerCells, type StatsRequest } from './statsParams';
 import { formatBucket, planBuckets, type BucketPlan } from './timeBuckets';
 import { bucketCeil, bucketStart } from './timestamps';
@@ -25,15 +25,14 @@ import {
   type DistributionViewDefinition,
   type MetricKey,
   type TimeViewDefinition,
-} from './views';
+} from '../contract/views';
 
 const FRESHNESS_TIMEOUT_MS = 10000;
 
-export class StatsService {
+export class QueryGateway {
   constructor(
     private readonly influx: InfluxClient,
-    private readonly flusher: OutboxFlusher,
-    readonly store: CounterStore
+    private readonly flusher: OutboxFlusher
   ) {}
 
   /** Runs sums once the outbox is drained; InfluxDB trouble becomes a 503. */
@@ -136,7 +135,7 @@ export class StatsService {
     const selection = { ...this.selection(request, 'request'), kinds: ['result'] };
     const byTime = { time: { interval: plan.storageInterval, tz: request.tz } } as const;
     // Only domains sum a rest as (other), which needs the total per bucket; codes are all listed.
-    const withOther = view.dimension === 'domain';
+    const withOther = takesTop(view);
     const [byName, totalByTime = []] = await this.sums(
       [{ ...selection, groupBy: [tag] }, ...(withOther ? [{ ...selection, ...byTime, groupBy: [] }] : [])],
       signal
@@ -145,7 +144,7 @@ export class StatsService {
       .map((row) => ({ name: row.tags[tag]!, count: row.n }))
       .sort((a, b) => b.count - a.count || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     const total = ranked.reduce((sum, row) => sum + row.count, 0);
-    const shown = view.dimension === 'domain' ? ranked.slice(0, request.top) : ranked;
+    const shown = withOther ? ranked.slice(0, request.top) : ranked;
     const rest = ranked.slice(shown.length);
     const names = shown.map((row) => row.name);
     // A workbook shows no series: with top=all that spares one per domain and bucket.

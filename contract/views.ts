@@ -4,6 +4,15 @@
  * from it, and the Excel export takes its columns from it. Pure data and pure functions
  * only: this module is bundled into the browser.
  */
+import type {
+  DistributionRow,
+  DomainRow,
+  Limits,
+  ResultCodeRow,
+  SendingLimitDay,
+  SendingLimitMonth,
+  TimeViewRow,
+} from './apiTypes';
 
 export const COUNT_METRICS = [
   'requestCount',
@@ -155,52 +164,68 @@ export const FILTER_LABELS: Readonly<Record<FilterKey, string>> = {
 
 export type ViewId = 'request-date' | 'send-date' | 'domains' | 'result-codes' | 'sending-limit';
 
-/** A column of a view's rows, as the JSON answer names it and the export shows it. */
-export interface ColumnDefinition {
-  key: string;
+/**
+ * A column of a view's rows, as the JSON answer names it and the export shows it. `Key` is a
+ * field of the view's row type (apiTypes.ts), so a column naming no field does not compile.
+ */
+export interface ColumnDefinition<Key extends string = string> {
+  key: Key;
   label: string;
   unit: ValueUnit;
 }
 
-interface ViewBase {
+/** The fields of a row type that a column may name. */
+export type RowKey<Row> = Extract<keyof Row, string>;
+/** The columns of rows of type `Row`. */
+export type ColumnsOf<Row> = ReadonlyArray<ColumnDefinition<RowKey<Row>>>;
+
+/** The configured limits shown as columns beside the usage, and the field of `limit` each one shows. */
+export const LIMIT_COLUMN_FIELDS = { monthlyLimit: 'monthly', dailyLimit: 'daily' } as const satisfies Record<
+  string,
+  keyof Limits
+>;
+export type LimitColumnKey = keyof typeof LIMIT_COLUMN_FIELDS;
+
+interface ViewBase<Row> {
   id: ViewId;
   title: string;
   /** Path of the statistics endpoint, below /api/v1. */
   path: string;
   filters: readonly FilterKey[];
   /** Columns of one row of `rows` (for sending-limit: of one day). */
-  columns: readonly ColumnDefinition[];
+  columns: ColumnsOf<Row>;
 }
 
 /** Counts and rates per time bucket, placed on one of the two time axes. */
-export interface TimeViewDefinition extends ViewBase {
+export interface TimeViewDefinition extends ViewBase<TimeViewRow> {
   shape: 'time';
   axis: 'request' | 'send';
   metrics: readonly MetricKey[];
 }
 
 /** Result events grouped by one dimension, with each group's share of the total. */
-export interface DistributionViewDefinition extends ViewBase {
+export interface DistributionViewOf<Row extends DistributionRow> extends ViewBase<Row> {
   shape: 'distribution';
-  dimension: 'domain' | 'resultCode';
+  dimension: RowKey<Row> & ('domain' | 'resultCode');
   /** The dimension a drill-down from one of this view's rows filters the other view by. */
   drillDown: { view: 'domains' | 'result-codes'; filter: FilterKey };
 }
+export type DistributionViewDefinition = DistributionViewOf<DomainRow> | DistributionViewOf<ResultCodeRow>;
 
-export interface LimitViewDefinition extends ViewBase {
+export interface LimitViewDefinition extends ViewBase<SendingLimitDay> {
   shape: 'limit';
   /** Columns of one month's summary. */
-  monthColumns: readonly ColumnDefinition[];
+  monthColumns: ColumnsOf<Omit<SendingLimitMonth, 'days'>>;
   /** The configured limits (`limit.monthly`, `limit.daily` of the answer), as columns beside the usage. */
-  limitColumns: readonly ColumnDefinition[];
+  limitColumns: ReadonlyArray<ColumnDefinition<LimitColumnKey>>;
 }
 
 export type ViewDefinition = TimeViewDefinition | DistributionViewDefinition | LimitViewDefinition;
 
-const metricColumns = (metrics: readonly MetricKey[]): ColumnDefinition[] =>
+const metricColumns = (metrics: readonly MetricKey[]): Array<ColumnDefinition<MetricKey>> =>
   metrics.map((key) => ({ key, label: METRIC_DEFINITIONS[key].label, unit: METRIC_DEFINITIONS[key].unit }));
 
-const timeColumn: ColumnDefinition = { key: 'time', label: 'Time', unit: 'time' };
+const timeColumn: ColumnDefinition<'time'> = { key: 'time', label: 'Time', unit: 'time' };
 
 const REQUEST_DATE_METRICS: readonly MetricKey[] = [...COUNT_METRICS, ...RATE_METRICS];
 const SEND_DATE_METRICS: readonly MetricKey[] = REQUEST_DATE_METRICS.filter(
@@ -229,10 +254,10 @@ export const SEND_DATE_VIEW: TimeViewDefinition = {
   columns: [timeColumn, ...metricColumns(SEND_DATE_METRICS)],
 };
 
-const countColumn: ColumnDefinition = { key: 'count', label: 'Count', unit: 'count' };
-const shareColumn: ColumnDefinition = { key: 'share', label: 'Share', unit: 'percent' };
+const countColumn: ColumnDefinition<'count'> = { key: 'count', label: 'Count', unit: 'count' };
+const shareColumn: ColumnDefinition<'share'> = { key: 'share', label: 'Share', unit: 'percent' };
 
-export const DOMAINS_VIEW: DistributionViewDefinition = {
+export const DOMAINS_VIEW: DistributionViewOf<DomainRow> = {
   id: 'domains',
   title: 'By domain',
   path: '/stats/domains',
@@ -243,7 +268,7 @@ export const DOMAINS_VIEW: DistributionViewDefinition = {
   columns: [{ key: 'domain', label: 'Domain', unit: 'text' }, countColumn, shareColumn],
 };
 
-export const RESULT_CODES_VIEW: DistributionViewDefinition = {
+export const RESULT_CODES_VIEW: DistributionViewOf<ResultCodeRow> = {
   id: 'result-codes',
   title: 'By result code',
   path: '/stats/result-codes',

@@ -1,4 +1,4 @@
-import { DOMAINS_VIEW, REQUEST_DATE_VIEW, SENDING_LIMIT_VIEW } from '../domain/views';
+import { DOMAINS_VIEW, REQUEST_DATE_VIEW, SENDING_LIMIT_VIEW } from './views';
 import { asciiFileName, dayRangeLabel, exportFileName, monthRangeLabel, safeFileName } from './fileName';
 import { wallClockDate } from './wallClock';
 
