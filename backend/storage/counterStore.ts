@@ -17,7 +17,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { IngestLog, isBefore, type LogPosition } from './ingestLog';
-import { addRollups } from './counterKeys';
+import { Changes, countersOfRecord, decodeRecord, encodeRecord, type LogRecord } from './changes';
 import { acceptanceDay, ID_BYTES, IdHasher, lanesOf, SeenIds } from './seenIds';
 
 export type { Axis, CounterKey } from './counterKeys';
@@ -63,75 +63,6 @@ CREATE TABLE IF NOT EXISTS limits (
   account TEXT PRIMARY KEY, monthly INTEGER, daily INTEGER, change_request_url TEXT
 );
 `;
-
-/** A log record: its sequence number, acceptance day, deltas (key string, n) and the new ids' hashes. */
-interface LogRecord {
-  lsn: number;
-  day: number;
-  deltas: Array<string | number>;
-  ids: Buffer;
-}
-
-function encodeRecord(record: LogRecord): Buffer {
-  const head = Buffer.from(JSON.stringify({ lsn: record.lsn, day: record.day, deltas: record.deltas }));
-  const lengths = Buffer.allocUnsafe(4);
-  lengths.writeUInt32LE(head.length, 0);
-  return Buffer.concat([lengths, head, record.ids]);
-}
-
-function decodeRecord(payload: Buffer): LogRecord {
-  const headLength = payload.readUInt32LE(0);
-  const head = JSON.parse(payload.subarray(4, 4 + headLength).toString()) as Omit<LogRecord, 'ids'>;
-  return { ...head, ids: payload.subarray(4 + headLength) };
-}
-
-/** Changes not yet in SQLite: counter deltas by key string and new ids by day. */
-class Changes {
-  readonly deltas = new Map<string, number>();
-  readonly ids = new Map<number, Buffer[]>();
-  oldestSeq: number | null = null;
-
-  /** Adds a record's changes; `isNew` is called once for each counter these changes did not hold yet. */
-  apply(record: LogRecord, isNew: (key: string) => void): void {
-    const { deltas } = record;
-    for (let i = 0; i < deltas.length; i += 2) {
-      const key = deltas[i] as string;
-      const sum = this.deltas.get(key);
-      if (sum === undefined) {
-        isNew(key);
-      }
-      this.deltas.set(key, (sum ?? 0) + (deltas[i + 1] as number));
-    }
-    if (record.ids.length > 0) {
-      const day = this.ids.get(record.day);
-      if (day) {
-        day.push(record.ids);
-      } else {
-        this.ids.set(record.day, [record.ids]);
-      }
-    }
-    if (this.oldestSeq === null && deltas.length > 0) {
-      this.oldestSeq = record.lsn;
-    }
-  }
-
-  /** Puts the changes of a checkpoint that failed back in front of these. */
-  takeBack(failed: Changes): void {
-    for (const [key, n] of failed.deltas) {
-      this.deltas.set(key, (this.deltas.get(key) ?? 0) + n);
-    }
-    for (const [day, hashes] of failed.ids) {
-      this.ids.set(day, [...hashes, ...(this.ids.get(day) ?? [])]);
-    }
-    if (failed.oldestSeq !== null) {
-      this.oldestSeq = Math.min(failed.oldestSeq, this.oldestSeq ?? Infinity);
-    }
-  }
-
-  get empty(): boolean {
-    return this.deltas.size === 0 && this.ids.size === 0;
-  }
-}
 
 /** A checkpoint whose counters InfluxDB has not all confirmed: its log segments stay until then. */
 interface Epoch {
@@ -230,8 +161,8 @@ export class CounterStore {
         if (!isBefore(segment, offset, checkpointed)) {
           this.committed(record);
         } else {
-          for (let i = 0; i < record.deltas.length; i += 2) {
-            unconfirmed.add(record.deltas[i] as string);
+          for (const key of countersOfRecord(record)) {
+            unconfirmed.add(key);
           }
         }
       }
@@ -269,7 +200,7 @@ export class CounterStore {
       this.seen.addAll(record.day, lanesOf(record.ids));
     }
     this.changes.apply(record, (key) => {
-      if (!this.outboxEntries.has(key) && !(this.checkpointing?.deltas.has(key) ?? false)) {
+      if (!this.outboxEntries.has(key) && !(this.checkpointing?.has(key) ?? false)) {
         this.notInOutbox++;
       }
     });
@@ -322,17 +253,11 @@ export class CounterStore {
     for (const [key, n] of sums) {
       deltas.push(key, n);
     }
-    for (let i = 0; i < deltas.length; i += 2) {
-      addRollups(sums, deltas[i] as string, deltas[i + 1] as number);
-    }
-    deltas.length = 0;
-    for (const [key, n] of sums) {
-      deltas.push(key, n);
-    }
     const record: LogRecord = {
       lsn: ++this.nextSeq,
       day: this.today,
       deltas,
+      detailed: true,
       ids: hashes.subarray(0, taken.length * ID_BYTES),
     };
     try {
@@ -379,7 +304,8 @@ export class CounterStore {
     });
     const { changes } = sealed;
     // In key order, B-tree pages are visited once each: several times faster than in arrival order.
-    const keys = [...changes.deltas.keys()].sort();
+    const deltas = changes.deltas();
+    const keys = [...deltas.keys()].sort();
     const totals: number[] = [];
     try {
       for (const [day, hashes] of changes.ids) {
@@ -390,7 +316,7 @@ export class CounterStore {
       this.crashAt('checkpoint-ids');
       this.db.transaction(() => {
         for (const key of keys) {
-          totals.push((this.statements.addCounter.get(key, changes.deltas.get(key)) as { n: number }).n);
+          totals.push((this.statements.addCounter.get(key, deltas.get(key)) as { n: number }).n);
         }
         this.statements.setMeta.run('checkpoint', JSON.stringify(position));
         this.statements.setMeta.run('seq', String(sealed.seq));
@@ -502,7 +428,7 @@ export class CounterStore {
 
   /** Whether a counter already counts in outboxSize. */
   private waiting(key: string): boolean {
-    return this.outboxEntries.has(key) || this.changes.deltas.has(key) || (this.checkpointing?.deltas.has(key) ?? false);
+    return this.outboxEntries.has(key) || this.changes.has(key) || (this.checkpointing?.has(key) ?? false);
   }
 
   /** Changed counters waiting for InfluxDB (each once), and a lower bound of the oldest change's sequence number. */
