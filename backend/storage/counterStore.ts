@@ -1,10 +1,10 @@
 /**
  * The backend's durable state in DATA_DIR, shaped as "apply an ordered batch, then checkpoint
  * its position":
- * - log/: every accepted batch as one record (its new ids and its aggregated counter deltas),
- *   group-committed with fdatasync before the request is answered 202 (ingestLog.ts);
+ * - log/: every accepted batch as one record (its new ids and the summed deltas of its detailed
+ *   counters, changes.ts), group-committed with fdatasync before the request is answered 202 (ingestLog.ts);
  * - in memory: the ids of the dedupe window (seenIds.ts) and the deltas not yet checkpointed;
- * - a checkpoint appends the new ids to their day files, then folds the deltas into SQLite
+ * - a checkpoint derives the rollups of its deltas, appends the new ids to their day files, then folds the deltas into SQLite
  *   (state.sqlite: one absolute total per counter) in one transaction that records the last
  *   log segment it covers. The new totals go to the in-memory outbox; the segments stay on
  *   disk until InfluxDB confirmed every counter they changed, so they are the durable outbox.
