@@ -94,8 +94,11 @@ export function linePrefix(key: Omit<CounterKey, 'bucket'>, writerId: string): s
 /** One line: the counter's absolute total at its bucket start (seconds). */
 export const lineOf = (prefix: string, n: number, bucketMs: number) => `${prefix}${Math.trunc(n)}i ${bucketMs / 1000}`;
 
-/** Heads a cache keeps before it starts again (bounded memory; a miss only costs a parse). */
-const MAX_CACHED_HEADS = 200_000;
+/**
+ * Heads a cache keeps before it starts again (bounded memory; a miss only costs a parse). A
+ * rollup entry holds 5-8 heads, about 1 KB: 50,000 heads stay under 60 MB.
+ */
+const MAX_CACHED_HEADS = 50_000;
 
 class HeadCache<T> {
   private readonly entries = new Map<string, T>();
