@@ -9,7 +9,8 @@
  *                      written as the backend's counters (default 1000000, see README)
  *   BENCH_DASHBOARD_SIZES  data sets the dashboard case runs on (default the smallest)
  *   BENCH_INGEST_ROUNDS, BENCH_INGEST_EVENTS  ingest rounds per side and events per round (5, 200000)
- *   BENCH_CASES        cases to run (default ingest,views,dashboard,export)
+ *   BENCH_SUSTAINED_S  seconds of the sustained-load case, at 80 % of the ingest case's raw rate (default 300)
+ *   BENCH_CASES        cases to run (default ingest,sustained,views,dashboard,export; sustained needs ingest)
  *   BENCH_PROFILE=1    CPU profiles of the child backends in bench/profiles/
  *   BENCH_TZ           zone of the views and the dashboard (default Asia/Seoul, the traffic's zone)
  */
@@ -21,6 +22,7 @@ import { runDashboardCase, type DashboardFigures } from './cases/dashboard';
 import { dropDataset, loadDataset, setBenchLimits, type Dataset } from './cases/dataset';
 import { runExportCase, type ExportResults } from './cases/exportCase';
 import { runIngestCase, type IngestResult } from './cases/ingest';
+import { runSustainedCase, SUSTAINED_TARGETS, type SustainedResult } from './cases/sustained';
 import { runViewsCase, type ViewFigures } from './cases/views';
 import { startInProcessBackend } from './lib/backendProcess';
 import { machineInfo, versions } from './lib/machine';
@@ -38,7 +40,8 @@ const settings = {
   apiLoadMax: number('BENCH_API_LOAD_MAX', 1_000_000),
   ingestRounds: number('BENCH_INGEST_ROUNDS', 5),
   ingestEvents: number('BENCH_INGEST_EVENTS', 200_000),
-  cases: new Set((env.BENCH_CASES ?? 'ingest,views,dashboard,export').split(',')),
+  sustainedSeconds: number('BENCH_SUSTAINED_S', 300),
+  cases: new Set((env.BENCH_CASES ?? 'ingest,sustained,views,dashboard,export').split(',')),
   tz: env.BENCH_TZ ?? 'Asia/Seoul',
   dashboardSizes: env.BENCH_DASHBOARD_SIZES?.split(',').map(Number),
   profileDir: env.BENCH_PROFILE ? join(ROOT, 'bench', 'profiles') : undefined,
@@ -52,6 +55,33 @@ interface SizeResults {
   dataset: Omit<Dataset, 'backend'> & { database: string };
   views: Record<ViewId, ViewFigures>;
   dashboard?: DashboardFigures;
+}
+
+/** Share of the raw points/s the sustained case sends at. */
+const SUSTAINED_SHARE = 0.8;
+const megabytes = (bytes: number) => Math.round(bytes / 2 ** 20);
+
+function sustainedTargets(sustained: SustainedResult): TargetCheck[] {
+  const lagP95 = sustained.visibilityLagMs?.p95 ?? Infinity;
+  return [
+    { target: 'sustained load: batches refused with 503', measured: sustained.refused503, limit: `= ${SUSTAINED_TARGETS.refused}`, pass: sustained.refused503 === SUSTAINED_TARGETS.refused },
+    { target: 'sustained load: visibility lag p95 ms', measured: lagP95, limit: `<= ${SUSTAINED_TARGETS.visibilityLagP95Ms}`, pass: lagP95 <= SUSTAINED_TARGETS.visibilityLagP95Ms && sustained.neverShown === 0 },
+  ];
+}
+
+function printSustained(ingests: IngestResult[], sustained: SustainedResult | undefined): void {
+  for (const ingest of ingests) {
+    console.log(`backend after ingest: RSS ${megabytes(ingest.backendRssBytes)} MB, ${ingest.idDiskBytesPerId} disk bytes per remembered id`);
+  }
+  if (sustained) {
+    const lag = sustained.visibilityLagMs;
+    console.log(
+      `\nSustained load (${sustained.seconds} s at ${sustained.scheduledEventsPerSecond} events/s scheduled): ` +
+        `${sustained.achievedEventsPerSecond} events/s acknowledged, ${sustained.lateBatches} batches late, ` +
+        `${sustained.refused503} refused (503), ${sustained.failed} failed; visibility lag ms p50 ${lag?.median ?? '-'} p95 ${lag?.p95 ?? '-'} max ${lag?.max ?? '-'}` +
+        ` (${sustained.neverShown} never shown); backend RSS ${megabytes(sustained.backendRssBytes)} MB, ${sustained.idDiskBytesPerId} disk bytes per id`
+    );
+  }
 }
 
 function printTables(ingest: IngestResult | undefined, sizes: SizeResults[], exported: ExportResults | undefined, checks: TargetCheck[]): void {
@@ -122,6 +152,7 @@ async function main(): Promise<void> {
   log(`InfluxDB at ${influxd.url}, work folder ${workDir}`);
   let ingest: IngestResult | undefined;
   let ingestSpread: IngestResult | undefined;
+  let sustained: SustainedResult | undefined;
   const sizes: SizeResults[] = [];
   try {
     if (settings.cases.has('ingest')) {
@@ -137,6 +168,21 @@ async function main(): Promise<void> {
       };
       ingest = await runIngestCase({ ...ingestOptions, label: 'ordered' }, log);
       ingestSpread = await runIngestCase({ ...ingestOptions, label: 'spread', spreadDays: 90 }, log);
+    }
+    if (settings.cases.has('sustained') && ingest) {
+      sustained = await runSustainedCase(
+        {
+          influxUrl: influxd.url,
+          workDir,
+          tz: settings.tz,
+          eventsPerSecond: SUSTAINED_SHARE * ingest.rawPointsPerSecond.median,
+          seconds: settings.sustainedSeconds,
+          batchSize: 5000,
+        },
+        log
+      );
+    } else if (settings.cases.has('sustained')) {
+      log('sustained: skipped, it sends at a share of the raw rate the ingest case measures');
     }
     if (settings.cases.has('views') || settings.cases.has('dashboard')) {
       const nowMs = Date.now();
@@ -173,6 +219,7 @@ async function main(): Promise<void> {
 
   const checks = [
     ...(ingest ? ingestTargets(ingest.ratio, ingestSpread?.ratio) : []),
+    ...(sustained ? sustainedTargets(sustained) : []),
     ...viewTargets(sizes.filter((size) => Object.keys(size.views).length > 0).map((size) => ({ label: size.dataset.label, views: size.views }))),
     ...(exported ? exportTargets(exported.summary) : []),
   ];
@@ -185,11 +232,13 @@ async function main(): Promise<void> {
     fairness: 'see bench/README.md, "What each case compares"',
     ingest,
     ingestSpread,
+    sustained,
     views: sizes,
     export: exported,
     targets: checks,
   };
   writeFileSync(join(ROOT, 'bench', 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+  printSustained([ingest, ingestSpread].filter((run): run is IngestResult => run !== undefined), sustained);
   printTables(ingest, sizes, exported, checks);
   log(`done; figures in bench/results.json (${checks.filter((check) => !check.pass).length} of ${checks.length} targets missed)`);
 }

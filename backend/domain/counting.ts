@@ -2,7 +2,7 @@
  * Counting rules: which counters an event adds to, and which counts a stored counter
  * (kind, result code) feeds (domain.md, "Counts").
  */
-import type { CounterKey } from '../storage/counterStore';
+import { countsHead, type Axis, type CounterKey } from '../storage/counterKeys';
 import { COUNTS_MEASUREMENT } from '../storage/schema';
 import type { DeliveryEvent } from './events';
 import { RESULT_CODES } from '../contract/resultCodes';
@@ -26,16 +26,32 @@ export function countersOf(event: DeliveryEvent): CounterKey[] {
   const base = {
     measurement: COUNTS_MEASUREMENT,
     account: event.account,
-    kind: event.machine ? MACHINE_OPENED_KIND : event.type,
+    kind: kindOf(event),
     code: event.resultCode ?? NO_CODE,
     template: event.template,
     domain: event.domain,
   };
-  const keys: CounterKey[] = [{ ...base, axis: 'request', bucket: bucketStart(event.requestedAt) }];
-  if (event.sentAt !== undefined) {
-    keys.push({ ...base, axis: 'send', bucket: bucketStart(event.sentAt) });
-  }
-  return keys;
+  return axesOf(event).map(([axis, at]) => ({ ...base, axis, bucket: bucketStart(at) }));
+}
+
+/** The same counters as countersOf, as key strings (the ingest hot path: no key objects). */
+export function counterKeysOf(event: DeliveryEvent): string[] {
+  const kind = kindOf(event);
+  const code = event.resultCode ?? NO_CODE;
+  return axesOf(event).map(
+    ([axis, at]) => countsHead(event.account, axis, kind, code, event.template, event.domain) + bucketStart(at)
+  );
+}
+
+const kindOf = (event: DeliveryEvent) => (event.machine ? MACHINE_OPENED_KIND : event.type);
+
+function axesOf(event: DeliveryEvent): Array<[Axis, number]> {
+  return event.sentAt === undefined
+    ? [['request', event.requestedAt]]
+    : [
+        ['request', event.requestedAt],
+        ['send', event.sentAt],
+      ];
 }
 
 const KIND_METRIC: Readonly<Record<string, CountMetric>> = {

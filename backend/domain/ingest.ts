@@ -1,7 +1,7 @@
 /** Ingestion: a validated batch is counted once per new event id, durably, then sent on to InfluxDB. */
 import type { CounterStore } from '../storage/counterStore';
 import type { OutboxFlusher } from '../storage/outboxFlusher';
-import { countersOf } from './counting';
+import { counterKeysOf } from './counting';
 import { ApiError } from './errors';
 import { validateBatch, type IngestCaller } from './events';
 import type { SubscriptionService } from './subscriptions';
@@ -37,7 +37,7 @@ export class IngestService {
       );
     }
     const { duplicates } = await this.store.accept(
-      events.map((event) => ({ account: event.account, id: event.id, count: event.count, counters: countersOf(event) }))
+      events.map((event) => ({ account: event.account, id: event.id, count: event.count, keys: counterKeysOf(event) }))
     );
     this.flusher.kick();
     return { accepted: events.length, duplicates };

@@ -5,10 +5,9 @@
  * Rewriting a total is harmless, so a crash between write and confirm counts nothing twice.
  * Retries with back-off.
  */
-import type { CounterKey, CounterStore, PendingCounter } from './counterStore';
+import { KeyLines, lineOf, linePrefix, type CounterKey } from './counterKeys';
+import type { CounterStore, PendingCounter } from './counterStore';
 import { InfluxRequestError, type InfluxClient } from './influxClient';
-import { encodeTagText, formatLine } from './lineProtocol';
-import { MEASUREMENT_NAMES } from './schema';
 
 const BATCH_LINES = 10_000;
 /** InfluxDB writes in flight at once: it parses and indexes on several cores. */
@@ -17,25 +16,9 @@ const PASS_LINES = BATCH_LINES * WRITES_IN_FLIGHT;
 const MIN_BACKOFF_MS = 200;
 const MAX_BACKOFF_MS = 15000;
 
-export function counterLine(counter: CounterKey & { n: number }, writerId: string): string {
-  const names = MEASUREMENT_NAMES[counter.measurement];
-  const tags: Array<[string, string]> = [
-    ['account', counter.account],
-    ['axis', counter.axis],
-  ];
-  if (names.code) {
-    tags.push(['code', counter.code]);
-  }
-  if (names.domain) {
-    tags.push(['domain', encodeTagText(counter.domain)]);
-  }
-  tags.push(['kind', counter.kind]);
-  if (names.template) {
-    tags.push(['template', encodeTagText(counter.template)]);
-  }
-  tags.push(['writer', writerId]);
-  return formatLine(counter.measurement, tags, [['n', counter.n]], counter.bucket / 1000);
-}
+/** The line of a counter with its absolute total (the bench and tests write counters as the outbox does). */
+export const counterLine = (counter: CounterKey & { n: number }, writerId: string) =>
+  lineOf(linePrefix(counter, writerId), counter.n, counter.bucket);
 
 interface Waiter {
   throughSeq: number;
@@ -57,12 +40,15 @@ export class OutboxFlusher {
   private waiters: Waiter[] = [];
   private stopped = false;
   readonly state: FlusherState = { failing: false, lastError: null };
+  private readonly lines: KeyLines;
 
   constructor(
     private readonly store: CounterStore,
     private readonly influx: InfluxClient,
     private readonly onWrite: (lines: number, seconds: number, error?: Error) => void = () => {}
-  ) {}
+  ) {
+    this.lines = new KeyLines(store.writerId);
+  }
 
   /** Starts draining now (or right after the pass under way); during a back-off the timer decides. */
   kick(): void {
@@ -119,7 +105,7 @@ export class OutboxFlusher {
 
   private async write(batch: readonly PendingCounter[]): Promise<void> {
     const started = process.hrtime.bigint();
-    await this.influx.write(batch.map((counter) => counterLine(counter, this.store.writerId)));
+    await this.influx.write(batch.map((counter) => this.lines.line(counter.key, counter.n)));
     this.onWrite(batch.length, Number(process.hrtime.bigint() - started) / 1e9);
   }
 

@@ -134,28 +134,37 @@ interface RollupKey {
   bucket: number;
 }
 
+/** A measurement a detailed counter adds to: the names it keeps and its piece size. */
+export interface RollupTarget {
+  measurement: CounterMeasurement;
+  names: KeptNames;
+  pieceMs: number;
+}
+
+/** The measurements a detailed counter (mail_counts) of this axis and kind adds to, itself not included. */
+export function rollupTargets(axis: string, kind: string): RollupTarget[] {
+  const needs = { template: false, domain: false, code: false, axis, kinds: [kind] };
+  return (Object.keys(MEASUREMENTS) as CounterMeasurement[])
+    .filter((measurement) => measurement !== COUNTS_MEASUREMENT && feeds(LEVELS[MEASUREMENTS[measurement].level], needs))
+    .map((measurement) => ({
+      measurement,
+      names: MEASUREMENTS[measurement].names,
+      pieceMs: GRANULARITY_MS[MEASUREMENTS[measurement].granularity],
+    }));
+}
+
 /**
  * Every counter a detailed counter (a 15-minute piece of mail_counts) adds to, itself not
  * included: each level it feeds, at each granularity, without the names the level drops and
  * with the bucket floored to the piece (hour or UTC day) that holds it.
  */
 export function rollupsOf<K extends RollupKey>(key: K): K[] {
-  const needs = { template: false, domain: false, code: false, axis: key.axis, kinds: [key.kind] };
-  const rollups: K[] = [];
-  for (const measurement of Object.keys(MEASUREMENTS) as CounterMeasurement[]) {
-    const { level, granularity, names } = MEASUREMENTS[measurement];
-    if (measurement === key.measurement || !feeds(LEVELS[level], needs)) {
-      continue;
-    }
-    const size = GRANULARITY_MS[granularity];
-    rollups.push({
-      ...key,
-      measurement,
-      template: names.template ? key.template : '',
-      domain: names.domain ? key.domain : '',
-      code: names.code ? key.code : '',
-      bucket: Math.floor(key.bucket / size) * size,
-    });
-  }
-  return rollups;
+  return rollupTargets(key.axis, key.kind).map(({ measurement, names, pieceMs }) => ({
+    ...key,
+    measurement,
+    template: names.template ? key.template : '',
+    domain: names.domain ? key.domain : '',
+    code: names.code ? key.code : '',
+    bucket: Math.floor(key.bucket / pieceMs) * pieceMs,
+  }));
 }

@@ -20,7 +20,7 @@ test('a 128-bit seeded hash: another seed, another hash; never all zeros', () =>
   expect(hashOf(a, '')[3] & 1).toBe(1);
 });
 
-test('remembers 100,000 ids past several table growths without a false duplicate, by day, and reloads them from 16 B each', () => {
+test('remembers 100,000 ids past several table growths without a false duplicate, by day, and reloads them from 16 B each', async () => {
   const hasher = new IdHasher(seed);
   const seen = new SeenIds(dir, 3);
   const hashes = Array.from({ length: 100_000 }, (_u, i) => hashOf(hasher, `acme\u0000id-${i}`));
@@ -28,7 +28,7 @@ test('remembers 100,000 ids past several table growths without a false duplicate
   seen.addAll(10, Uint32Array.from(first.flatMap((h) => [...h])));
   expect(hashes.slice(60_000).filter((h) => seen.has(h))).toEqual([]);
   expect(first.every((h) => seen.has(h))).toBe(true);
-  seen.persist(10, [Buffer.from(Uint32Array.from(first.flatMap((h) => [...h])).buffer)]);
+  await seen.persist(10, [Buffer.from(Uint32Array.from(first.flatMap((h) => [...h])).buffer)]);
   expect(statSync(join(dir, 'ids', '10.ids')).size).toBe(60_000 * ID_BYTES);
 
   const reloaded = new SeenIds(dir, 3);

@@ -9,7 +9,8 @@
  * about n / 2^127 per event (one bit is spent to tell used slots from empty ones): at 10^10
  * ids, below 10^-28.
  */
-import { closeSync, fdatasyncSync, mkdirSync, openSync, readdirSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, unlinkSync } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { join } from 'node:path';
 
 export const ID_BYTES = 16;
@@ -190,16 +191,18 @@ export class SeenIds {
     }
   }
 
-  /** Appends a day's new hashes to its file, durably (fdatasync). */
-  persist(day: number, hashes: readonly Buffer[]): void {
-    const fd = openSync(join(this.dir, `${day}.ids`), 'a');
+  /** Appends a day's new hashes to its file, durably (fdatasync), off the event loop. */
+  async persist(day: number, hashes: readonly Buffer[]): Promise<void> {
+    const file = await open(join(this.dir, `${day}.ids`), 'a');
     try {
-      for (const chunk of hashes) {
-        writeSync(fd, chunk);
+      const { bytesWritten } = await file.writev(hashes);
+      const bytes = hashes.reduce((sum, chunk) => sum + chunk.length, 0);
+      if (bytesWritten !== bytes) {
+        throw Object.assign(new Error(`short write to ${day}.ids (${bytesWritten} of ${bytes} bytes)`), { code: 'EIO' });
       }
-      fdatasyncSync(fd);
+      await file.datasync();
     } finally {
-      closeSync(fd);
+      await file.close();
     }
   }
 

@@ -7,7 +7,7 @@
 import { join } from 'node:path';
 import { slotOf } from '../../scripts/demo/calendar';
 import { InfluxClient } from '../../backend/storage/influxClient';
-import { BENCH_KEYS, startChildBackend, waitUntilFlushed } from '../lib/backendProcess';
+import { BENCH_KEYS, idFileBytes, rssBytes, startChildBackend, waitUntilFlushed } from '../lib/backendProcess';
 import { mailerEvents, rawLine, type ApiEvent } from '../lib/payloads';
 import { backendEventsTarget, gzipLines, influxWriteTarget, sendAll } from '../lib/sender';
 import { ratio, summarize, type Summary } from '../lib/summary';
@@ -45,6 +45,9 @@ export interface IngestResult {
   rawPointsPerSecond: Summary;
   ratio: number;
   ratioAcknowledged: number;
+  /** The backend's resident memory after the last round, and its disk bytes per remembered id (DATA_DIR/ids). */
+  backendRssBytes: number;
+  idDiskBytesPerId: number;
 }
 
 interface Round {
@@ -65,20 +68,22 @@ function uniform(seed: number): () => number {
   };
 }
 
+export interface MadeEvent {
+  event: ApiEvent;
+  line: string;
+  record: TrafficRecord;
+}
+
 /**
  * Individual mailer events of the last week's traffic (a weekly campaign included), each with
- * its raw point; with spreadDays, every record moved back by a random number of whole days.
+ * its raw point, made as they are taken; with spreadDays, every record moved back by a random
+ * number of whole days. `count` sizes the traffic: the week holds about that many events.
  */
-function makeEvents(
-  count: number,
-  nowMs: number,
-  label: string,
-  spreadDays?: number
-): Array<{ event: ApiEvent; line: string; record: TrafficRecord }> {
+export function* trafficEvents(count: number, nowMs: number, label: string, spreadDays?: number): Generator<MadeEvent> {
   const traffic = { seed: 'ingest', mailsPerDay: (count * 1.15) / 7 / 2.42, nowMs };
-  const made: Array<{ event: ApiEvent; line: string; record: TrafficRecord }> = [];
   const random = uniform(7);
-  for (let slot = slotOf(nowMs - 7 * DAY_MS); made.length < count; slot++) {
+  let serial = 0;
+  for (let slot = slotOf(nowMs - 7 * DAY_MS); ; slot++) {
     for (const slotRecord of slotRecords(traffic, slot)) {
       const shift = spreadDays ? Math.floor(random() * spreadDays) * DAY_MS : 0;
       const record = {
@@ -87,12 +92,23 @@ function makeEvents(
         ...(slotRecord.sentAt === undefined ? {} : { sentAt: slotRecord.sentAt - shift }),
       };
       const one = { ...record, count: 1 };
-      for (const event of mailerEvents(record, `ing-${label}`, made.length)) {
-        made.push({ event, line: rawLine(one, 'request', made.length), record });
+      for (const event of mailerEvents(record, `ing-${label}`, serial)) {
+        yield { event, line: rawLine(one, 'request', serial), record };
+        serial++;
       }
     }
   }
-  return made.slice(0, count);
+}
+
+function makeEvents(count: number, nowMs: number, label: string, spreadDays?: number): MadeEvent[] {
+  const made: MadeEvent[] = [];
+  for (const item of trafficEvents(count, nowMs, label, spreadDays)) {
+    if (made.length === count) {
+      break;
+    }
+    made.push(item);
+  }
+  return made;
 }
 
 function chunk<T>(items: readonly T[], size: number): T[][] {
@@ -123,8 +139,9 @@ export async function runIngestCase(options: IngestOptions, log: (line: string) 
   const rawDatabase = `bench_ingest_${options.label}_raw`;
   const influx = new InfluxClient({ url: options.influxUrl, database: rawDatabase });
   await influx.query(`CREATE DATABASE "${rawDatabase}"`, undefined, '');
+  const dataDir = join(options.workDir, `ingest-data-${options.label}`);
   const backend = await startChildBackend(
-    { influxUrl: options.influxUrl, database, dataDir: join(options.workDir, `ingest-data-${options.label}`), tz: options.tz },
+    { influxUrl: options.influxUrl, database, dataDir, tz: options.tz },
     join(options.workDir, `backend-ingest-${options.label}.log`),
     options.profileDir
   );
@@ -133,6 +150,7 @@ export async function runIngestCase(options: IngestOptions, log: (line: string) 
   const acknowledged: number[] = [];
   const inInflux: number[] = [];
   const raw: number[] = [];
+  let backendRssBytes = 0;
   try {
     for (const [index, round] of prepared.entries()) {
       const backendSide = async () => {
@@ -164,9 +182,12 @@ export async function runIngestCase(options: IngestOptions, log: (line: string) 
         raw.push(eventsPerRound / rawSeconds);
       }
     }
+    backendRssBytes = rssBytes(backend.pid);
   } finally {
     await backend.stop();
   }
+  // Every event of every round has a new id, and every round was checkpointed (read once flushed).
+  const idDiskBytesPerId = Number((idFileBytes(dataDir) / (eventsPerRound * (rounds + 1))).toFixed(2));
   const backendInInflux = summarize(inInflux, 0);
   const rawPointsPerSecond = summarize(raw, 0);
   const backendAcknowledged = summarize(acknowledged, 0);
@@ -184,5 +205,7 @@ export async function runIngestCase(options: IngestOptions, log: (line: string) 
     rawPointsPerSecond,
     ratio: ratio(backendInInflux.median, rawPointsPerSecond.median),
     ratioAcknowledged: ratio(backendAcknowledged.median, rawPointsPerSecond.median),
+    backendRssBytes,
+    idDiskBytesPerId,
   };
 }

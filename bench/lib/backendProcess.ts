@@ -3,6 +3,7 @@
  * (dist-backend/main.js, so clients in this process never share its event loop), or in this
  * process (startBackend) where the benchmark needs to see which InfluxQL it sends.
  */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseApiKeys, type BackendConfig } from '../../backend/config';
 import { startBackend, type RunningBackend } from '../../backend/server';
@@ -20,6 +21,8 @@ export interface BackendSetup {
   database: string;
   dataDir: string;
   tz: string;
+  /** The backend's MAX_OUTBOX; absent: the bench's own, high enough never to refuse a batch; null: the backend's default. */
+  maxOutbox?: number | null;
 }
 
 export function benchConfig(setup: BackendSetup, port = 0): BackendConfig {
@@ -58,7 +61,7 @@ export async function startChildBackend(setup: BackendSetup, logFile: string, pr
       API_KEYS,
       DATA_DIR: setup.dataDir,
       DEFAULT_TZ: setup.tz,
-      MAX_OUTBOX: String(MAX_OUTBOX),
+      ...(setup.maxOutbox === null ? {} : { MAX_OUTBOX: String(setup.maxOutbox ?? MAX_OUTBOX) }),
     },
     logFile,
     readyUrl: `${url}/readyz`,
@@ -91,4 +94,19 @@ export async function waitUntilFlushed(baseUrl: string, timeoutMs = 30 * 60_000)
       throw new Error(`waiting for the backend to write its outbox to InfluxDB: ${answer.status} ${text.slice(0, 300)}`);
     }
   }
+}
+
+/** Resident memory of a process (Linux /proc), in bytes. */
+export function rssBytes(pid: number): number {
+  const line = /^VmRSS:\s+(\d+) kB$/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  if (!line) {
+    throw new Error(`no VmRSS in /proc/${pid}/status`);
+  }
+  return Number(line[1]) * 1024;
+}
+
+/** Bytes of the remembered event ids on disk (DATA_DIR/ids, seenIds.ts). */
+export function idFileBytes(dataDir: string): number {
+  const dir = join(dataDir, 'ids');
+  return readdirSync(dir).reduce((sum, name) => sum + statSync(join(dir, name)).size, 0);
 }
