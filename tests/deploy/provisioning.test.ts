@@ -116,7 +116,7 @@ describe('alert rule provisioning', () => {
     }
   });
 
-  it('lists result codes exactly as backend/domain/resultCodes.ts classes them', () => {
+  it('lists result codes exactly as contract/resultCodes.ts classes them', () => {
     const [warning, , delivery] = rules;
     const queryOf = (rule: (typeof rules)[number], refId: string) =>
       rule.data.find((item) => item.refId === refId)!.model.query!;
