@@ -8,6 +8,7 @@
 import type { CounterKey, CounterStore, PendingCounter } from './counterStore';
 import { InfluxRequestError, type InfluxClient } from './influxClient';
 import { encodeTagText, formatLine } from './lineProtocol';
+import { writeCounterLines } from './retention';
 import { MEASUREMENT_NAMES } from './schema';
 
 const BATCH_LINES = 10_000;
@@ -119,7 +120,10 @@ export class OutboxFlusher {
 
   private async write(batch: readonly PendingCounter[]): Promise<void> {
     const started = process.hrtime.bigint();
-    await this.influx.write(batch.map((counter) => counterLine(counter, this.store.writerId)));
+    await writeCounterLines(
+      this.influx,
+      batch.map((counter) => ({ measurement: counter.measurement, line: counterLine(counter, this.store.writerId) }))
+    );
     this.onWrite(batch.length, Number(process.hrtime.bigint() - started) / 1e9);
   }
 
