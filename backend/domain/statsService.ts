@@ -6,6 +6,7 @@
 import type { CounterStore } from '../storage/counterStore';
 import { sumCounts, type CountsSelection, type SumQuery, type SumRow } from '../storage/countsReader';
 import { InfluxUnavailableError, type InfluxClient } from '../storage/influxClient';
+import { topSums } from '../storage/ranking';
 import type { OutboxFlusher } from '../storage/outboxFlusher';
 import { storageErrorCode } from '../storage/storageErrors';
 import type { DomainsResponse, ResultCodesResponse, TimeRowValues, TimeViewResponse } from './apiTypes';
@@ -37,7 +38,11 @@ export class StatsService {
   ) {}
 
   /** Runs sums once the outbox is drained; InfluxDB trouble becomes a 503. */
-  async sums(queries: readonly SumQuery[], signal?: AbortSignal): Promise<SumRow[][]> {
+  sums(queries: readonly SumQuery[], signal?: AbortSignal): Promise<SumRow[][]> {
+    return this.read(() => sumCounts(this.influx, queries, signal), signal);
+  }
+
+  private async read<T>(run: () => Promise<T>, signal?: AbortSignal): Promise<T> {
     try {
       let timer: NodeJS.Timeout | undefined;
       const timeout = new Promise<never>((_resolve, reject) => {
@@ -47,7 +52,7 @@ export class StatsService {
         );
       });
       await Promise.race([this.flusher.flushed(), timeout]).finally(() => clearTimeout(timer));
-      return await sumCounts(this.influx, queries, signal);
+      return await run();
     } catch (error) {
       if (error instanceof ApiError || (signal?.aborted ?? false)) {
         throw error;
@@ -137,40 +142,36 @@ export class StatsService {
     const byTime = { time: { interval: plan.storageInterval, tz: request.tz } } as const;
     // Only domains sum a rest as (other), which needs the total per bucket; codes are all listed.
     const withOther = view.dimension === 'domain';
-    const [byName, totalByTime = []] = await this.sums(
-      [{ ...selection, groupBy: [tag] }, ...(withOther ? [{ ...selection, ...byTime, groupBy: [] }] : [])],
-      signal
-    );
-    const ranked = byName
+    const top = view.dimension === 'domain' ? request.top : Infinity;
+    const [byName, [totalByTime = []]] = await Promise.all([
+      this.read(() => topSums(this.influx, { ...selection, groupBy: [tag] }, top, signal), signal),
+      withOther ? this.sums([{ ...selection, ...byTime, groupBy: [] }], signal) : [[]],
+    ]);
+    const ranked = byName.rows
       .map((row) => ({ name: row.tags[tag]!, count: row.n }))
       .sort((a, b) => b.count - a.count || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    const total = ranked.reduce((sum, row) => sum + row.count, 0);
-    const shown = view.dimension === 'domain' ? ranked.slice(0, request.top) : ranked;
-    const rest = ranked.slice(shown.length);
+    const total = byName.total;
+    const shown = ranked.slice(0, top);
+    // Every count is positive: some rest exists exactly when the shown ones leave some of the total.
+    const restCount = total - shown.reduce((sum, row) => sum + row.count, 0);
+    const rest = restCount > 0;
     const names = shown.map((row) => row.name);
     // A workbook shows no series: with top=all that spares one per domain and bucket.
     const withSeries = request.format !== 'xlsx' && names.length > 0;
     if (withSeries) {
-      checkAnswerCells(
-        plan.starts.length,
-        names.length + (rest.length > 0 ? 1 : 0),
-        'a number for top, or format=xlsx'
-      );
+      checkAnswerCells(plan.starts.length, names.length + (rest ? 1 : 0), 'a number for top, or format=xlsx');
     }
     // When every name is shown, none needs naming in the query (top=all: maybe 50,000 domains).
-    const named = rest.length === 0 ? {} : tag === 'domain' ? { domains: names } : { codes: names };
+    const named = !rest ? {} : tag === 'domain' ? { domains: names } : { codes: names };
     const [shownByTime] = !withSeries
       ? [[]]
       : await this.sums([{ ...selection, ...byTime, ...named, groupBy: [tag] }], signal);
-    const series = withSeries
-      ? seriesByName(plan, names, shownByTime, tag, rest.length > 0 ? totalByTime : undefined)
-      : [];
+    const series = withSeries ? seriesByName(plan, names, shownByTime, tag, rest ? totalByTime : undefined) : [];
     const header = { ...this.header(request), totals: { count: total } };
     if (view.dimension === 'domain') {
       const rows = shown.map((row) => ({ domain: row.name, count: row.count, share: ratio(row.count, total) }));
-      if (rest.length > 0) {
-        const count = rest.reduce((sum, row) => sum + row.count, 0);
-        rows.push({ domain: OTHER_DOMAINS, count, share: ratio(count, total) });
+      if (rest) {
+        rows.push({ domain: OTHER_DOMAINS, count: restCount, share: ratio(restCount, total) });
       }
       return {
         view: 'domains',

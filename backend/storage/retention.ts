@@ -22,7 +22,9 @@ export function retentionPolicyOf(influx: InfluxClient, measurement: CounterMeas
   }
   const state = influx.longShards;
   if (state.status === 'pending') {
-    throw new InfluxUnavailableError('InfluxDB has not answered since the start: the retention policy of hourly and daily pieces is not known yet');
+    throw new InfluxUnavailableError(
+      'InfluxDB has not answered since the start: the retention policy of hourly and daily pieces is not known yet'
+    );
   }
   return state.status === 'ready' ? state.retentionPolicy : undefined;
 }

@@ -11,6 +11,7 @@ import { Writable } from 'node:stream';
 import { createLogger } from '../../../backend/observability/logger';
 import { startBackend, type RunningBackend } from '../../../backend/server';
 import { InfluxClient } from '../../../backend/storage/influxClient';
+import { prepareLongShards } from '../../../backend/storage/retention';
 import { TEST_KEYS, testConfig } from '../../support/backend';
 import { call, getStats, postEvents } from '../../support/http';
 import { viewChecks } from './checks';
@@ -39,7 +40,10 @@ async function refusingProxy(): Promise<{ url: string; close(): Promise<void> }>
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
     request.on('end', async () => {
       const body = Buffer.concat(chunks);
-      if (request.url?.startsWith('/query') && /CREATE\+RETENTION|CREATE RETENTION/i.test(decodeURIComponent(body.toString()))) {
+      if (
+        request.url?.startsWith('/query') &&
+        /CREATE\+RETENTION|CREATE RETENTION/i.test(decodeURIComponent(body.toString()))
+      ) {
         response.writeHead(200, { 'Content-Type': 'application/json' });
         response.end(JSON.stringify({ results: [{ statement_id: 0, error: REFUSAL }] }));
         return;
@@ -73,7 +77,10 @@ async function pointsByPolicy(database: string, measurements: readonly string[])
   };
   const points: Record<string, { default: number; longShards: number }> = {};
   for (const measurement of measurements) {
-    points[measurement] = { default: await count(`"${measurement}"`), longShards: await count(`"${POLICY}"."${measurement}"`) };
+    points[measurement] = {
+      default: await count(`"${measurement}"`),
+      longShards: await count(`"${POLICY}"."${measurement}"`),
+    };
   }
   return points;
 }
@@ -167,7 +174,23 @@ test('refused (InfluxDB 2.x/3.x): the default policy, said in the log and /ready
   }
 });
 
-test('pieces written before the policy existed are re-sent into it; two instances sum exactly', async () => {
+test('a writer whose pieces are in the default policy only is told to re-send', async () => {
+  const { influxDatabase } = fresh();
+  const influx = new InfluxClient({ url: influxUrl(), database: influxDatabase, longShardRetentionPolicy: POLICY });
+  await influx.ensureDatabase();
+  const line = (writer: string) =>
+    `mail_totals_1d,account=acme,axis=request,code=-,kind=requested,writer=${writer} n=3i 1772323200`;
+  // 'old' wrote before the policy existed; 'new' has nothing anywhere yet
+  await influx.write([line('old')]);
+  expect(await prepareLongShards(influx, 'old')).toBe(true);
+  expect(influx.longShards).toEqual({ status: 'ready', retentionPolicy: POLICY });
+  expect(await prepareLongShards(influx, 'new')).toBe(false);
+  // once re-sent, the policy has them: nothing more to re-send
+  await influx.write([line('old')], POLICY);
+  expect(await prepareLongShards(influx, 'old')).toBe(false);
+});
+
+test('an instance that wrote before the policy existed, restarted, and a second instance sum exactly', async () => {
   const proxy = await refusingProxy();
   const { influxDatabase, dataDir: firstDir } = fresh();
   const { dataDir: secondDir } = fresh();
@@ -182,7 +205,9 @@ test('pieces written before the policy existed are re-sent into it; two instance
   try {
     await send(second, apiEvents.slice(half));
     // A read answers once the instance's own changes are in InfluxDB.
-    expect((await getStats(second.url, TEST_KEYS.acme, '/stats/request-date', { tz: 'UTC', from: 0, to: 1 })).status).toBe(200);
+    expect(
+      (await getStats(second.url, TEST_KEYS.acme, '/stats/request-date', { tz: 'UTC', from: 0, to: 1 })).status
+    ).toBe(200);
     first = (await start(influxDatabase, firstDir)).backend;
     expect((await readiness(first)).influxdb.longShards).toEqual({ status: 'ready', retentionPolicy: POLICY });
     await checkViews(first, events);
