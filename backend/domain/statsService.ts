@@ -166,7 +166,9 @@ export class StatsService {
     const [shownByTime] = !withSeries
       ? [[]]
       : await this.sums([{ ...selection, ...byTime, ...named, groupBy: [tag] }], signal);
-    const series = withSeries ? seriesByName(plan, names, shownByTime, tag, rest ? totalByTime : undefined) : [];
+    const series = withSeries
+      ? seriesByName(plan, request.tz, names, shownByTime, tag, rest ? totalByTime : undefined)
+      : [];
     const header = { ...this.header(request), totals: { count: total } };
     if (view.dimension === 'domain') {
       const rows = shown.map((row) => ({ domain: row.name, count: row.count, share: ratio(row.count, total) }));
@@ -177,7 +179,7 @@ export class StatsService {
         view: 'domains',
         ...header,
         rows,
-        series: series.map(({ time, name, count }) => ({ time: formatBucket(time, request.tz), domain: name, count })),
+        series: series.map(({ time, name, count }) => ({ time, domain: name, count })),
       };
     }
     return {
@@ -190,7 +192,7 @@ export class StatsService {
         share: ratio(row.count, total),
       })),
       series: series.map(({ time, name, count }) => ({
-        time: formatBucket(time, request.tz),
+        time,
         resultCode: name,
         count,
       })),
@@ -207,14 +209,15 @@ function pick(metrics: readonly MetricKey[], counts: Counts): TimeRowValues {
   return picked;
 }
 
-/** For every bucket, one entry per shown name (zeros included) and, when some are not shown, one for (other). */
+/** For every bucket (its label), one entry per shown name (zeros included) and, when some are not shown, one for (other). */
 function seriesByName(
   plan: BucketPlan,
+  tz: string,
   names: readonly string[],
   rows: readonly SumRow[],
   tag: 'domain' | 'code',
   totalByTime: readonly SumRow[] | undefined
-): Array<{ time: number; name: string; count: number }> {
+): Array<{ time: string; name: string; count: number }> {
   const width = names.length + (totalByTime ? 1 : 0);
   const grid = plan.starts.map(() => new Array<number>(width).fill(0));
   const column = new Map(names.map((name, index) => [name, index]));
@@ -237,7 +240,9 @@ function seriesByName(
     }
   }
   const labels = totalByTime ? [...names, OTHER_DOMAINS] : names;
-  return grid.flatMap((cells, index) =>
-    labels.map((name, col) => ({ time: plan.starts[index], name, count: cells[col] }))
-  );
+  // Each bucket's label once: formatting a time in a zone costs more than the rest of a cell.
+  return grid.flatMap((cells, index) => {
+    const time = formatBucket(plan.starts[index], tz);
+    return labels.map((name, col) => ({ time, name, count: cells[col] }));
+  });
 }
