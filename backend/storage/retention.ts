@@ -71,6 +71,19 @@ async function hasPiecesOf(influx: InfluxClient, writerId: string, policy: strin
   return (result?.series.length ?? 0) > 0;
 }
 
+/** Whether statements can read from the policy (it exists or is mapped). */
+async function answers(influx: InfluxClient, policy: string): Promise<boolean> {
+  try {
+    await hasPiecesOf(influx, '', policy);
+    return true;
+  } catch (error) {
+    if (error instanceof InfluxUnavailableError) {
+      throw error;
+    }
+    return false;
+  }
+}
+
 /**
  * Finds or makes the long-shard retention policy and sets `influx.longShards`. Resolves to
  * true when this writer's hourly and daily pieces are in the default policy but not yet in
@@ -92,15 +105,18 @@ export async function prepareLongShards(influx: InfluxClient, writerId: string):
       if (error instanceof InfluxUnavailableError) {
         throw error;
       }
-      influx.longShards = {
-        status: 'default',
-        reason:
-          `InfluxDB refused CREATE RETENTION POLICY ${JSON.stringify(policy)} (${(error as Error).message}): hourly and ` +
-          `daily pieces use the default retention policy (same numbers, slower long ranges). On InfluxDB 2.x/3.x map ` +
-          `database ${JSON.stringify(database)} and retention policy ${JSON.stringify(policy)} to a bucket with a long ` +
-          `shard group duration (DBRP mapping), then restart the backend`,
-      };
-      return false;
+      // An operator may have mapped it (a DBRP mapping on 2.x) where the server lists and makes none.
+      if (!(await answers(influx, policy))) {
+        influx.longShards = {
+          status: 'default',
+          reason:
+            `InfluxDB refused CREATE RETENTION POLICY ${JSON.stringify(policy)} (${(error as Error).message}): hourly and ` +
+            `daily pieces use the default retention policy (same numbers, slower long ranges). On InfluxDB 2.x/3.x map ` +
+            `database ${JSON.stringify(database)} and retention policy ${JSON.stringify(policy)} to a bucket with a long ` +
+            `shard group duration (DBRP mapping), then restart the backend`,
+        };
+        return false;
+      }
     }
   }
   influx.longShards = { status: 'ready', retentionPolicy: policy };

@@ -33,7 +33,7 @@ const events = makeEvents();
 const apiEvents = events.map(toApiEvent);
 const half = Math.floor(events.length / 2);
 
-/** Forwards everything to the real InfluxDB but refuses CREATE RETENTION POLICY, as InfluxDB 2.x does. */
+/** Forwards everything to the real InfluxDB but refuses to list or make retention policies, as InfluxDB 2.x may. */
 async function refusingProxy(): Promise<{ url: string; close(): Promise<void> }> {
   const server: Server = createServer((request, response) => {
     const chunks: Buffer[] = [];
@@ -42,7 +42,7 @@ async function refusingProxy(): Promise<{ url: string; close(): Promise<void> }>
       const body = Buffer.concat(chunks);
       if (
         request.url?.startsWith('/query') &&
-        /CREATE\+RETENTION|CREATE RETENTION/i.test(decodeURIComponent(body.toString()))
+        /RETENTION\+POLIC|RETENTION POLIC/i.test(decodeURIComponent(body.toString()))
       ) {
         response.writeHead(200, { 'Content-Type': 'application/json' });
         response.end(JSON.stringify({ results: [{ statement_id: 0, error: REFUSAL }] }));
@@ -168,6 +168,29 @@ test('refused (InfluxDB 2.x/3.x): the default policy, said in the log and /ready
       expect(points[measurement].default).toBeGreaterThan(0);
       expect(points[measurement].longShards).toBe(0);
     }
+  } finally {
+    await backend.stop();
+    await proxy.close();
+  }
+});
+
+test('refused but mapped by the operator (a DBRP mapping on 2.x): the pieces go there', async () => {
+  const proxy = await refusingProxy();
+  const { influxDatabase, dataDir } = fresh();
+  const direct = new InfluxClient({ url: influxUrl(), database: influxDatabase });
+  await direct.ensureDatabase();
+  await direct.query(`CREATE RETENTION POLICY "${POLICY}" ON "${influxDatabase}" DURATION INF REPLICATION 1`);
+  const { backend, warnings } = await start(influxDatabase, dataDir, proxy.url);
+  try {
+    expect((await readiness(backend)).influxdb.longShards).toEqual({ status: 'ready', retentionPolicy: POLICY });
+    await send(backend, apiEvents);
+    await checkViews(backend, events);
+    const points = await pointsByPolicy(influxDatabase, COARSE);
+    for (const measurement of COARSE) {
+      expect(points[measurement].default).toBe(0);
+      expect(points[measurement].longShards).toBeGreaterThan(0);
+    }
+    expect(warnings).toEqual([]);
   } finally {
     await backend.stop();
     await proxy.close();
