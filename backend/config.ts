@@ -8,6 +8,8 @@ import { ACCOUNT_PATTERN } from './domain/events';
 import { isValidZone } from './domain/timestamps';
 import type { CrashPoint } from './storage/counterStore';
 
+export const DEFAULT_LONG_SHARD_RP = 'mda_long_shards';
+
 export type Scope = 'ingest' | 'read' | 'admin';
 
 export interface ApiKeyEntry {
@@ -25,6 +27,13 @@ export interface BackendConfig {
   influxUsername?: string;
   influxPassword?: string;
   influxToken?: string;
+  /**
+   * INFLUX_LONG_SHARD_RP: retention policy (infinite, 520-week shards) the backend makes at
+   * start for the hourly and daily pieces (storage/retention.ts). Where InfluxDB refuses to
+   * make it (2.x/3.x/Cloud: map it to a bucket, docs/running.md), they stay in the default
+   * retention policy. Absent: DEFAULT_LONG_SHARD_RP.
+   */
+  influxLongShardRetentionPolicy?: string;
   apiKeys: ApiKeyEntry[];
   dataDir: string;
   defaultTz: string;
@@ -254,6 +263,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): BackendConfig {
     influxUsername: env.INFLUX_USERNAME || undefined,
     influxPassword: env.INFLUX_PASSWORD || undefined,
     influxToken: env.INFLUX_TOKEN || undefined,
+    influxLongShardRetentionPolicy: env.INFLUX_LONG_SHARD_RP || DEFAULT_LONG_SHARD_RP,
     apiKeys: parseApiKeys(env.API_KEYS),
     dataDir: env.DATA_DIR || './data',
     defaultTz,

@@ -6,7 +6,7 @@ import { createNcloudCollector, type RunningCollector } from './adapters/ncloud'
 import { SigningCertificates } from './adapters/webhooks/ses/snsMessage';
 import { SourceRegistry } from './adapters/webhooks/sourceRegistry';
 import { DEFAULT_TOLERANCE_SECONDS } from './adapters/webhooks/timestamps';
-import { DEFAULT_SNS_CERT_URL_PATTERN, type BackendConfig } from './config';
+import { DEFAULT_LONG_SHARD_RP, DEFAULT_SNS_CERT_URL_PATTERN, type BackendConfig } from './config';
 import { LimitsService } from './domain/limits';
 import { QueryGateway } from './domain/queryGateway';
 import { SubscriptionService } from './domain/subscriptions';
@@ -19,6 +19,7 @@ import { BackendMetrics } from './observability/metrics';
 import { OutboxClock } from './observability/outboxClock';
 import { CounterStore } from './storage/counterStore';
 import { InfluxClient, InfluxUnavailableError } from './storage/influxClient';
+import { prepareLongShards } from './storage/retention';
 import { OutboxFlusher } from './storage/outboxFlusher';
 import { SubscriptionStore } from './storage/subscriptionStore';
 import { SourceStore } from './storage/sourceStore';
@@ -79,6 +80,7 @@ export async function startBackend(config: BackendConfig, options: StartOptions 
     username: config.influxUsername,
     password: config.influxPassword,
     token: config.influxToken,
+    longShardRetentionPolicy: config.influxLongShardRetentionPolicy ?? DEFAULT_LONG_SHARD_RP,
   });
   const store = new CounterStore(config.dataDir, {
     writerId: config.writerId,
@@ -110,8 +112,13 @@ export async function startBackend(config: BackendConfig, options: StartOptions 
   const ensureDatabase = async (): Promise<void> => {
     databaseRetry = undefined;
     try {
-      if ((await influx.ensureDatabase()) === 'created') {
+      const created = (await influx.ensureDatabase()) === 'created';
+      // Also when this instance's hourly and daily pieces were written before their retention policy existed.
+      if ((await prepareLongShards(influx, store.writerId)) || created) {
         store.resendAll();
+      }
+      if (influx.longShards.status === 'default') {
+        logger.warn(influx.longShards.reason);
       }
       flusher.retryNow();
     } catch (error) {

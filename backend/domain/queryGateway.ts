@@ -5,6 +5,7 @@
  */
 import { sumCounts, type CountsSelection, type SumQuery, type SumRow } from '../storage/countsReader';
 import { InfluxUnavailableError, type InfluxClient } from '../storage/influxClient';
+import { topSums } from '../storage/ranking';
 import type { OutboxFlusher } from '../storage/outboxFlusher';
 import { storageErrorCode } from '../storage/storageErrors';
 import type { DomainsResponse, ResultCodesResponse, TimeRowValues, TimeViewResponse } from '../contract/apiTypes';
@@ -36,7 +37,11 @@ export class QueryGateway {
   ) {}
 
   /** Runs sums once the outbox is drained; InfluxDB trouble becomes a 503. */
-  async sums(queries: readonly SumQuery[], signal?: AbortSignal): Promise<SumRow[][]> {
+  sums(queries: readonly SumQuery[], signal?: AbortSignal): Promise<SumRow[][]> {
+    return this.read(() => sumCounts(this.influx, queries, signal), signal);
+  }
+
+  private async read<T>(run: () => Promise<T>, signal?: AbortSignal): Promise<T> {
     try {
       let timer: NodeJS.Timeout | undefined;
       const timeout = new Promise<never>((_resolve, reject) => {
@@ -46,7 +51,7 @@ export class QueryGateway {
         );
       });
       await Promise.race([this.flusher.flushed(), timeout]).finally(() => clearTimeout(timer));
-      return await sumCounts(this.influx, queries, signal);
+      return await run();
     } catch (error) {
       if (error instanceof ApiError || (signal?.aborted ?? false)) {
         throw error;
@@ -136,46 +141,44 @@ export class QueryGateway {
     const byTime = { time: { interval: plan.storageInterval, tz: request.tz } } as const;
     // Only domains sum a rest as (other), which needs the total per bucket; codes are all listed.
     const withOther = takesTop(view);
-    const [byName, totalByTime = []] = await this.sums(
-      [{ ...selection, groupBy: [tag] }, ...(withOther ? [{ ...selection, ...byTime, groupBy: [] }] : [])],
-      signal
-    );
-    const ranked = byName
+    const top = withOther ? request.top : Infinity;
+    const [byName, [totalByTime = []]] = await Promise.all([
+      this.read(() => topSums(this.influx, { ...selection, groupBy: [tag] }, top, signal), signal),
+      withOther ? this.sums([{ ...selection, ...byTime, groupBy: [] }], signal) : [[]],
+    ]);
+    const ranked = byName.rows
       .map((row) => ({ name: row.tags[tag]!, count: row.n }))
       .sort((a, b) => b.count - a.count || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    const total = ranked.reduce((sum, row) => sum + row.count, 0);
-    const shown = withOther ? ranked.slice(0, request.top) : ranked;
-    const rest = ranked.slice(shown.length);
+    const total = byName.total;
+    const shown = ranked.slice(0, top);
+    // Every count is positive: some rest exists exactly when the shown ones leave some of the total.
+    const restCount = total - shown.reduce((sum, row) => sum + row.count, 0);
+    const rest = restCount > 0;
     const names = shown.map((row) => row.name);
     // A workbook shows no series: with top=all that spares one per domain and bucket.
     const withSeries = request.format !== 'xlsx' && names.length > 0;
     if (withSeries) {
-      checkAnswerCells(
-        plan.starts.length,
-        names.length + (rest.length > 0 ? 1 : 0),
-        'a number for top, or format=xlsx'
-      );
+      checkAnswerCells(plan.starts.length, names.length + (rest ? 1 : 0), 'a number for top, or format=xlsx');
     }
     // When every name is shown, none needs naming in the query (top=all: maybe 50,000 domains).
-    const named = rest.length === 0 ? {} : tag === 'domain' ? { domains: names } : { codes: names };
+    const named = !rest ? {} : tag === 'domain' ? { domains: names } : { codes: names };
     const [shownByTime] = !withSeries
       ? [[]]
       : await this.sums([{ ...selection, ...byTime, ...named, groupBy: [tag] }], signal);
     const series = withSeries
-      ? seriesByName(plan, names, shownByTime, tag, rest.length > 0 ? totalByTime : undefined)
+      ? seriesByName(plan, request.tz, names, shownByTime, tag, rest ? totalByTime : undefined)
       : [];
     const header = { ...this.header(request), totals: { count: total } };
     if (view.dimension === 'domain') {
       const rows = shown.map((row) => ({ domain: row.name, count: row.count, share: ratio(row.count, total) }));
-      if (rest.length > 0) {
-        const count = rest.reduce((sum, row) => sum + row.count, 0);
-        rows.push({ domain: OTHER_DOMAINS, count, share: ratio(count, total) });
+      if (rest) {
+        rows.push({ domain: OTHER_DOMAINS, count: restCount, share: ratio(restCount, total) });
       }
       return {
         view: 'domains',
         ...header,
         rows,
-        series: series.map(({ time, name, count }) => ({ time: formatBucket(time, request.tz), domain: name, count })),
+        series: series.map(({ time, name, count }) => ({ time, domain: name, count })),
       };
     }
     return {
@@ -188,7 +191,7 @@ export class QueryGateway {
         share: ratio(row.count, total),
       })),
       series: series.map(({ time, name, count }) => ({
-        time: formatBucket(time, request.tz),
+        time,
         resultCode: name,
         count,
       })),
@@ -205,14 +208,15 @@ function pick(metrics: readonly MetricKey[], counts: Counts): TimeRowValues {
   return picked;
 }
 
-/** For every bucket, one entry per shown name (zeros included) and, when some are not shown, one for (other). */
+/** For every bucket (its label), one entry per shown name (zeros included) and, when some are not shown, one for (other). */
 function seriesByName(
   plan: BucketPlan,
+  tz: string,
   names: readonly string[],
   rows: readonly SumRow[],
   tag: 'domain' | 'code',
   totalByTime: readonly SumRow[] | undefined
-): Array<{ time: number; name: string; count: number }> {
+): Array<{ time: string; name: string; count: number }> {
   const width = names.length + (totalByTime ? 1 : 0);
   const grid = plan.starts.map(() => new Array<number>(width).fill(0));
   const column = new Map(names.map((name, index) => [name, index]));
@@ -235,7 +239,9 @@ function seriesByName(
     }
   }
   const labels = totalByTime ? [...names, OTHER_DOMAINS] : names;
-  return grid.flatMap((cells, index) =>
-    labels.map((name, col) => ({ time: plan.starts[index], name, count: cells[col] }))
-  );
+  // Each bucket's label once: formatting a time in a zone costs more than the rest of a cell.
+  return grid.flatMap((cells, index) => {
+    const time = formatBucket(plan.starts[index], tz);
+    return labels.map((name, col) => ({ time, name, count: cells[col] }));
+  });
 }

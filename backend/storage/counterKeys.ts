@@ -52,6 +52,9 @@ export const keyString = (key: CounterKey) =>
 export const countsHead = (account: string, axis: Axis, kind: string, code: string, template: string, domain: string) =>
   headOf(COUNTS_MEASUREMENT, account, axis, kind, code, template, domain);
 
+/** The measurement a key string's counter belongs to (its first field). */
+export const measurementOfKey = (key: string) => key.slice(0, key.indexOf(SEP)) as CounterMeasurement;
+
 export function parseKeyString(text: string): CounterKey {
   const left: string[] = [];
   let at = 0;

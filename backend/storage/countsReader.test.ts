@@ -81,7 +81,7 @@ test("statements quote every filter value and group by the zone's days", () => {
     time: { interval: '1d', tz: 'Asia/Kathmandu' },
     groupBy: ['kind', 'code'],
   };
-  expect(sumStatement(query, { measurement: 'mail_by_template', from: 0, to: 900_000 })).toBe(
+  expect(sumStatement(query, { measurement: 'mail_by_template', from: 0, to: 900_000 }, '"mail_by_template"')).toBe(
     `SELECT sum("n") AS "n" FROM "mail_by_template" WHERE "account" = 'acme' AND "axis" = 'request' AND "template" = 'it\\'s' ` +
       `AND time >= 0ms AND time < 900000ms GROUP BY time(1d), "kind", "code" fill(none) tz('Asia/Kathmandu')`
   );

@@ -2,13 +2,16 @@
  * Sums of stored counters, grouped by time bucket and tags. Cost depends on pieces x series,
  * never on the number of events: a query reads the least detailed level that has what it
  * needs (schema.ts) and covers its range with the coarsest pieces that fit: UTC days inside,
- * hours next to them, 15-minute pieces only at the very edges. All statements of all queries
- * go to InfluxDB in one round trip; the rows of a query's pieces are summed here.
+ * hours next to them, 15-minute pieces only at the very edges. Every statement goes to
+ * InfluxDB as its own request, all at once (InfluxDB runs the statements of one request one
+ * after another, but separate requests on all its cores); the rows of a query's pieces are
+ * summed here.
  */
 import { IANAZone } from 'luxon';
 import type { Axis } from './counterStore';
 import type { InfluxClient } from './influxClient';
 import { decodeTagText, encodeTagText, influxString, tagEquals } from './lineProtocol';
+import { measurementRef } from './retention';
 import {
   GRANULARITY_MS,
   granularitiesOf,
@@ -133,7 +136,8 @@ export function piecesOf(query: SumQuery): Piece[] {
   }));
 }
 
-export function sumStatement(query: SumQuery, piece: Piece): string {
+/** @param from the piece's measurement as the FROM clause names it (retention.ts measurementRef) */
+export function sumStatement(query: SumQuery, piece: Piece, from: string): string {
   const conditions = [
     `"account" = ${influxString(query.account)}`,
     `"axis" = ${influxString(query.axis)}`,
@@ -147,22 +151,24 @@ export function sumStatement(query: SumQuery, piece: Piece): string {
   const groups = [...(query.time ? [`time(${query.time.interval})`] : []), ...query.groupBy.map((tag) => `"${tag}"`)];
   const groupBy = groups.length > 0 ? ` GROUP BY ${groups.join(', ')}` : '';
   const tz = query.time ? ` fill(none) tz(${influxString(query.time.tz)})` : '';
-  return `SELECT sum("n") AS "n" FROM "${piece.measurement}" WHERE ${conditions.join(' AND ')}${groupBy}${tz}`;
+  return `SELECT sum("n") AS "n" FROM ${from} WHERE ${conditions.join(' AND ')}${groupBy}${tz}`;
 }
 
-/** Runs several sums in one round trip; one list of rows per query, each (time, tags) once. */
+/** Runs several sums at once; one list of rows per query, each (time, tags) once. */
 export async function sumCounts(
   influx: InfluxClient,
   queries: readonly SumQuery[],
   signal?: AbortSignal
 ): Promise<SumRow[][]> {
-  const statements = queries.map((query) => piecesOf(query).map((piece) => sumStatement(query, piece)));
-  const flat = statements.flat();
-  const results = flat.length > 0 ? await influx.query(flat.join('; '), signal) : [];
-  let next = 0;
+  const statements = queries.map((query) =>
+    piecesOf(query).map((piece) => sumStatement(query, piece, measurementRef(influx, piece.measurement)))
+  );
+  const results = await Promise.all(
+    statements.map((ofQuery) => Promise.all(ofQuery.map(async (statement) => (await influx.query(statement, signal))[0])))
+  );
   return queries.map((query, index) => {
     const sums = new Map<string, SumRow>();
-    for (const result of results.slice(next, (next += statements[index].length))) {
+    for (const result of results[index]) {
       for (const series of result?.series ?? []) {
         const tags: Partial<Record<CounterTag, string>> = {};
         for (const tag of query.groupBy) {

@@ -11,7 +11,18 @@ export interface InfluxSettings {
   /** 2.x/3.x token. */
   token?: string;
   timeoutMs?: number;
+  /**
+   * Retention policy for the hourly and daily pieces (retention.ts), made at start where the
+   * server allows; absent: they stay in the default retention policy.
+   */
+  longShardRetentionPolicy?: string;
 }
+
+/** Where the hourly and daily pieces are written and read (retention.ts decides). */
+export type LongShardState =
+  | { status: 'pending' }
+  | { status: 'ready'; retentionPolicy: string }
+  | { status: 'default'; reason: string };
 
 export interface InfluxSeries {
   name: string;
@@ -40,8 +51,13 @@ export class InfluxRequestError extends Error {
 export class InfluxClient {
   private readonly baseUrl: string;
   private readonly headers: Record<string, string>;
+  longShards: LongShardState;
 
   constructor(readonly settings: InfluxSettings) {
+    this.longShards =
+      settings.longShardRetentionPolicy === undefined
+        ? { status: 'default', reason: 'no retention policy configured for hourly and daily pieces' }
+        : { status: 'pending' };
     this.baseUrl = settings.url.replace(/\/+$/, '');
     this.headers = {};
     if (settings.token) {
@@ -72,13 +88,14 @@ export class InfluxClient {
     }
   }
 
-  /** Writes lines (timestamps in seconds); all or nothing as far as InfluxDB reports. */
-  async write(lines: readonly string[]): Promise<void> {
+  /** Writes lines (timestamps in seconds) into a retention policy (absent: the default one); all or nothing as far as InfluxDB reports. */
+  async write(lines: readonly string[], retentionPolicy?: string): Promise<void> {
     if (lines.length === 0) {
       return;
     }
     const db = encodeURIComponent(this.settings.database);
-    const answer = await this.request(`/write?db=${db}&precision=s`, {
+    const rp = retentionPolicy === undefined ? '' : `&rp=${encodeURIComponent(retentionPolicy)}`;
+    const answer = await this.request(`/write?db=${db}${rp}&precision=s`, {
       method: 'POST',
       headers: { 'Content-Type': 'text/plain; charset=utf-8' },
       body: lines.join('\n'),

@@ -5,9 +5,10 @@
  * Rewriting a total is harmless, so a crash between write and confirm counts nothing twice.
  * Retries with back-off.
  */
-import { KeyLines, lineOf, linePrefix, type CounterKey } from './counterKeys';
+import { KeyLines, lineOf, linePrefix, measurementOfKey, type CounterKey } from './counterKeys';
 import type { CounterStore, PendingCounter } from './counterStore';
 import { InfluxRequestError, type InfluxClient } from './influxClient';
+import { writeCounterLines } from './retention';
 
 const BATCH_LINES = 10_000;
 /** InfluxDB writes in flight at once: it parses and indexes on several cores. */
@@ -105,7 +106,10 @@ export class OutboxFlusher {
 
   private async write(batch: readonly PendingCounter[]): Promise<void> {
     const started = process.hrtime.bigint();
-    await this.influx.write(batch.map((counter) => this.lines.line(counter.key, counter.n)));
+    await writeCounterLines(
+      this.influx,
+      batch.map((counter) => ({ measurement: measurementOfKey(counter.key), line: this.lines.line(counter.key, counter.n) }))
+    );
     this.onWrite(batch.length, Number(process.hrtime.bigint() - started) / 1e9);
   }
 

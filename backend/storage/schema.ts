@@ -55,10 +55,19 @@ type CoarseGranularity<L extends CounterLevel> = Exclude<(typeof LEVELS)[L]['gra
 /** A level's 15-minute pieces carry its own name; coarser ones append the granularity: mail_totals_1h. */
 export type CounterMeasurement = { [L in CounterLevel]: L | `${L}_${CoarseGranularity<L>}` }[CounterLevel];
 
+/**
+ * Where a measurement's points live. InfluxDB 1.x pays per series and per shard: a 90-day sum
+ * over 2,000 domain series in 7-day shards opens 26,000 series cursors. Hourly and daily pieces
+ * are few, so they go to a retention policy with one shard per ten years ('longShards',
+ * retention.ts); 15-minute pieces, read only at a range's edges, stay in the default one.
+ */
+export type Retention = 'default' | 'longShards';
+
 export interface MeasurementRule {
   level: CounterLevel;
   granularity: Granularity;
   names: KeptNames;
+  retention: Retention;
 }
 
 function nameOf(level: CounterLevel, granularity: Granularity): CounterMeasurement {
@@ -72,7 +81,7 @@ export const MEASUREMENTS = Object.fromEntries(
   LEVEL_ORDER.flatMap((level) =>
     LEVELS[level].granularities.map((granularity) => [
       nameOf(level, granularity),
-      { level, granularity, names: LEVELS[level].names },
+      { level, granularity, names: LEVELS[level].names, retention: granularity === '15m' ? 'default' : 'longShards' },
     ])
   )
 ) as Readonly<Record<CounterMeasurement, MeasurementRule>>;

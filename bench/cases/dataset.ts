@@ -10,7 +10,9 @@ import { NO_TEMPLATE } from '../../contract/views';
 import type { CounterKey } from '../../backend/storage/counterStore';
 import { InfluxClient } from '../../backend/storage/influxClient';
 import { counterLine } from '../../backend/storage/outboxFlusher';
-import { COUNTS_MEASUREMENT, GRANULARITY_MS, MEASUREMENTS, rollupsOf } from '../../backend/storage/schema';
+import { DEFAULT_LONG_SHARD_RP } from '../../backend/config';
+import { measurementRef, prepareLongShards, retentionPolicyOf } from '../../backend/storage/retention';
+import { COUNTS_MEASUREMENT, GRANULARITY_MS, MEASUREMENTS, rollupsOf, type CounterMeasurement } from '../../backend/storage/schema';
 import { BENCH_KEYS, startChildBackend, waitUntilFlushed, type BackendSetup } from '../lib/backendProcess';
 import { axesOf, BENCH_ACCOUNT, countedEvent, rawLine } from '../lib/payloads';
 import { backendEventsTarget, BatchStream, influxWriteTarget } from '../lib/sender';
@@ -100,13 +102,25 @@ const WRITER = 'bench';
  * detailed counters and every rollup `rollupsOf` names, 15-minute, hourly and daily pieces.
  */
 async function writeCounters(spec: DatasetSpec, backend: BackendSetup, count: (record: TrafficRecord) => void): Promise<void> {
-  await new InfluxClient({ url: backend.influxUrl, database: backend.database }).query(`CREATE DATABASE "${backend.database}"`, undefined, '');
-  const stream = new BatchStream(influxWriteTarget(backend.influxUrl, backend.database, 's'), 5000, 2);
+  // The backend's own InfluxDB preparation: its database and the retention policy of its hourly and daily pieces.
+  const influx = new InfluxClient({ url: backend.influxUrl, database: backend.database, longShardRetentionPolicy: DEFAULT_LONG_SHARD_RP });
+  await influx.ensureDatabase();
+  await prepareLongShards(influx, WRITER);
+  const streams = new Map<string | undefined, BatchStream>();
+  const streamOf = (measurement: CounterMeasurement) => {
+    const policy = retentionPolicyOf(influx, measurement);
+    let stream = streams.get(policy);
+    if (!stream) {
+      stream = new BatchStream(influxWriteTarget(backend.influxUrl, backend.database, 's', policy), 5000, 2);
+      streams.set(policy, stream);
+    }
+    return stream;
+  };
   const piecesByEnd = new Map<number, Map<string, { key: CounterKey; n: number }>>();
   const writeEndedBy = async (time: number) => {
     for (const end of [...piecesByEnd.keys()].filter((end) => end <= time).sort((a, b) => a - b)) {
       for (const { key, n } of piecesByEnd.get(end)!.values()) {
-        const waiting = stream.add(counterLine({ ...key, n }, WRITER));
+        const waiting = streamOf(key.measurement).add(counterLine({ ...key, n }, WRITER));
         if (waiting) {
           await waiting;
         }
@@ -150,7 +164,7 @@ async function writeCounters(spec: DatasetSpec, backend: BackendSetup, count: (r
     return writeEndedBy(slotStart(slot));
   });
   await writeEndedBy(Infinity);
-  await stream.close();
+  await Promise.all([...streams.values()].map((stream) => stream.close()));
 }
 
 /** Sets a monthly limit (20 % above the traffic's average month) so the sending-limit view has one. */
@@ -210,8 +224,9 @@ export async function loadDataset(
   const rawSeconds = seconds(started);
   log(`views ${spec.label}: wrote ${raw.sentLines} raw points in ${rawSeconds.toFixed(0)} s`);
 
-  const [counted] = await new InfluxClient({ url: influxUrl, database: backend.database }).query(`SELECT count("n") FROM /^mail_/`);
-  const pointsByMeasurement = Object.fromEntries(counted.series.map((series) => [series.name, Number(series.values[0]?.[1] ?? 0)]));
+  // Counting ten million points on a busy machine takes longer than a view may.
+  const counters = new InfluxClient({ url: influxUrl, database: backend.database, longShardRetentionPolicy: DEFAULT_LONG_SHARD_RP, timeoutMs: 600_000 });
+  const pointsByMeasurement = await pointsOf(counters);
   return {
     label: spec.label,
     via: spec.via,
@@ -224,6 +239,14 @@ export async function loadDataset(
     pointsByMeasurement,
     loadSeconds: { backend: Number(backendSeconds.toFixed(1)), raw: Number(rawSeconds.toFixed(1)) },
   };
+}
+
+/** Points of every counter measurement, in whichever retention policy the backend keeps it. */
+async function pointsOf(influx: InfluxClient): Promise<Record<string, number>> {
+  await prepareLongShards(influx, WRITER);
+  const measurements = Object.keys(MEASUREMENTS) as CounterMeasurement[];
+  const counted = await influx.query(measurements.map((measurement) => `SELECT count("n") FROM ${measurementRef(influx, measurement)}`).join('; '));
+  return Object.fromEntries(measurements.map((measurement, index) => [measurement, Number(counted[index].series[0]?.values[0]?.[1] ?? 0)]));
 }
 
 export async function dropDataset(dataset: Dataset): Promise<void> {

@@ -2,7 +2,7 @@ import { fromRawMeasurement, viewParams } from './views';
 
 describe('views case', () => {
   it('reads any counter measurement of the backend as the raw one', () => {
-    expect(fromRawMeasurement(`SELECT sum("n") AS "n" FROM "mail_totals" WHERE "account" = 'bench'; SELECT sum("n") AS "n" FROM "mail_results_by_domain_1d" WHERE x`)).toBe(
+    expect(fromRawMeasurement(`SELECT sum("n") AS "n" FROM "mail_totals" WHERE "account" = 'bench'; SELECT sum("n") AS "n" FROM "mda_long_shards"."mail_results_by_domain_1d" WHERE x`)).toBe(
       `SELECT sum("n") AS "n" FROM "mail_counts" WHERE "account" = 'bench'; SELECT sum("n") AS "n" FROM "mail_counts" WHERE x`
     );
   });

@@ -18,10 +18,16 @@ export function backendEventsTarget(baseUrl: string, key: string): BatchTarget {
   };
 }
 
-export function influxWriteTarget(influxUrl: string, database: string, precision: 's' | 'u' = 'u'): BatchTarget {
+export function influxWriteTarget(
+  influxUrl: string,
+  database: string,
+  precision: 's' | 'u' = 'u',
+  retentionPolicy?: string
+): BatchTarget {
+  const rp = retentionPolicy === undefined ? '' : `&rp=${encodeURIComponent(retentionPolicy)}`;
   return {
-    name: `InfluxDB /write db=${database}`,
-    url: `${influxUrl}/write?db=${encodeURIComponent(database)}&precision=${precision}`,
+    name: `InfluxDB /write db=${database}${retentionPolicy === undefined ? '' : ` rp=${retentionPolicy}`}`,
+    url: `${influxUrl}/write?db=${encodeURIComponent(database)}${rp}&precision=${precision}`,
     headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Content-Encoding': 'gzip' },
     accepted: [204],
   };

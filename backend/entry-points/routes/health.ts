@@ -12,11 +12,13 @@ export function healthRouter(services: Services, outboxAgeSeconds: OutboxAge): R
   });
   router.get('/readyz', async (_req, res) => {
     const problems: string[] = [];
+    // Where the hourly and daily pieces go; a fallback to the default retention policy is no outage.
+    const longShards = services.influx.longShards;
     const influxdb = await services.influx.ping().then(
-      () => ({ ok: true }),
+      () => ({ ok: true, longShards }),
       (error: Error) => {
         problems.push(`InfluxDB is down: ${error.message}`);
-        return { ok: false, error: error.message };
+        return { ok: false, error: error.message, longShards };
       }
     );
     let dataDir: { ok: boolean; error?: string } = { ok: true };

@@ -6,23 +6,14 @@
  * show which pieces each answer was read from.
  */
 import { startTestBackend, type TestBackend } from '../../support/backend';
-import { getStats, postEvents } from '../../support/http';
-import {
-  expectedDistribution,
-  expectedLimitDays,
-  expectedTimeView,
-  makeEvents,
-  REQUEST_COUNTS,
-  SEND_COUNTS,
-  TEMPLATES,
-  toApiEvent,
-  type Filters,
-  type Range,
-} from './expected';
+import { postEvents } from '../../support/http';
+import { viewChecks } from './checks';
+import { expectedLimitDays, makeEvents, TEMPLATES, toApiEvent, type Range } from './expected';
 
 let backend: TestBackend;
 const events = makeEvents();
 let statements: string[] = [];
+const { view, checkTimeView, checkDistribution } = viewChecks(() => backend.url, events);
 
 beforeAll(async () => {
   backend = await startTestBackend();
@@ -44,13 +35,8 @@ beforeEach(() => {
 });
 
 /** Measurements the statements of the last requests read from. */
-const measurementsRead = () => [...new Set(statements.map((statement) => /FROM "([^"]+)"/.exec(statement)![1]))].sort();
-
-async function view(path: string, params: Record<string, string | number>) {
-  const { status, body } = await getStats(backend.url, backend.keys.acme, path, params);
-  expect(status).toBe(200);
-  return body;
-}
+const measurementsRead = () =>
+  [...new Set(statements.map((statement) => /FROM (?:"[^"]+"\.)?"([^"]+)"/.exec(statement)![1]))].sort();
 
 const RANGES: Array<Range & { pieces: string[] }> = [
   // +05:45: local days and hours start at :15 UTC, so only 15-minute pieces fit
@@ -70,42 +56,6 @@ const RANGES: Array<Range & { pieces: string[] }> = [
   { tz: 'UTC', from: '2026-03-01', to: '2026-05-01', interval: '1M', pieces: ['_1d'] },
   { tz: 'Asia/Seoul', from: '2026-03-06T03:30', to: '2026-04-03T23:10', interval: '1w', pieces: ['', '_1h'] },
 ];
-
-const params = (range: Range, extra: Record<string, string | number> = {}) => ({
-  tz: range.tz,
-  from: range.from,
-  to: range.to,
-  interval: range.interval,
-  ...extra,
-});
-
-async function checkTimeView(range: Range, axis: 'request' | 'send', filters: Filters = {}) {
-  const names = axis === 'request' ? REQUEST_COUNTS : SEND_COUNTS;
-  const body = await view(`/stats/${axis}-date`, params(range, { ...filters }));
-  const expected = expectedTimeView(events, range, axis, filters);
-  const rows = body.rows.map((row: Record<string, number | string>) => [
-    Date.parse(row.time as string),
-    ...names.map((name) => row[name]),
-  ]);
-  expect(rows).toEqual(expected.rows);
-  expect(Object.fromEntries(names.map((name) => [name, body.totals[name]]))).toEqual(expected.totals);
-}
-
-async function checkDistribution(range: Range, dimension: 'domain' | 'code', top: number, filters: Filters = {}) {
-  const path = dimension === 'domain' ? '/stats/domains' : '/stats/result-codes';
-  const body = await view(path, params(range, { top, ...filters }));
-  const name = dimension === 'domain' ? 'domain' : 'resultCode';
-  const expected = expectedDistribution(events, range, dimension, dimension === 'domain' ? top : Infinity, filters);
-  expect(body.rows.map((row: Record<string, string | number>) => [row[name], row.count])).toEqual(expected.rows);
-  expect(
-    body.series.map((cell: Record<string, string | number>) => [
-      Date.parse(cell.time as string),
-      cell[name],
-      cell.count,
-    ])
-  ).toEqual(expected.series);
-  expect(body.totals.count).toBe(expected.total);
-}
 
 describe.each(RANGES)('$tz $from to $to by $interval', (range) => {
   test('by request date and by send date', async () => {
