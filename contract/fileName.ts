@@ -8,7 +8,6 @@ import { wallClockDate } from './wallClock';
 
 const MAX_LENGTH = 150;
 // Forbidden in Windows file names, path separators, and control characters.
-// eslint-disable-next-line no-control-regex
 const UNSAFE = /[<>:"/\\|?*\u0000-\u001f\u007f]/g;
 
 /** A file name (without extension) safe on Windows, macOS and Linux; any script kept. */

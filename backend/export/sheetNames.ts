@@ -3,7 +3,6 @@
  * either end, not "History" (reserved), unique in the workbook ignoring case.
  */
 const MAX_LENGTH = 31;
-// eslint-disable-next-line no-control-regex
 const FORBIDDEN = /[[\]:*?/\\\u0000-\u001f\u007f]/g;
 
 /** At most `max` UTF-16 units (Excel's count), never splitting a surrogate pair. */
