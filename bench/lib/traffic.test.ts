@@ -54,13 +54,17 @@ describe('benchmark traffic', () => {
       }
     }
     // The campaign's identical mails come as counted records.
-    expect(Math.max(...records.filter((record) => record.template === '주간 뉴스레터').map((record) => record.count))).toBeGreaterThan(100);
+    expect(
+      Math.max(...records.filter((record) => record.template === '주간 뉴스레터').map((record) => record.count))
+    ).toBeGreaterThan(100);
   });
 
   it("takes its result codes from the demo's mix, incidents included", () => {
     const profileCodes = new Set([
       ...MAILBOX_FATES.flatMap(([fate]) => fate.map((attempt) => attempt.code)),
-      ...Object.values(FAILING_FATES).flatMap((fates) => fates.flatMap(([fate]) => fate.map((attempt) => attempt.code))),
+      ...Object.values(FAILING_FATES).flatMap((fates) =>
+        fates.flatMap(([fate]) => fate.map((attempt) => attempt.code))
+      ),
       ...DEFERRED_CODES.map(([code]) => code),
       INCIDENT.code,
     ]);

@@ -70,7 +70,11 @@ const tailTemplates: TemplateProfile[] = Array.from({ length: TAIL_TEMPLATE_COUN
 export const BENCH_TEMPLATES = withTail(TRANSACTIONAL_TEMPLATES, tailTemplates, 2, TAIL_TEMPLATE_SHARE);
 
 /** Requests to the second; identical mails within one second are one record. */
-export const BENCH_MODEL = trafficModel({ domains: BENCH_DOMAINS, transactionalTemplates: BENCH_TEMPLATES, requestStepMs: 1000 });
+export const BENCH_MODEL = trafficModel({
+  domains: BENCH_DOMAINS,
+  transactionalTemplates: BENCH_TEMPLATES,
+  requestStepMs: 1000,
+});
 
 /** Event kinds as small numbers: the other types, then `result` with each code. */
 const KINDS: ReadonlyArray<{ type: DemoEventType; resultCode?: string }> = [
@@ -106,7 +110,10 @@ class RecordSums implements MailEventSink {
     const kind = resultCode === undefined ? KIND_OF_TYPE.get(type)! : KIND_OF_CODE.get(resultCode)!;
     const requestSecond = (mail.requestedAt - this.slotStartMs) / 1000;
     const sendDelay = sentAt === undefined ? 0 : (sentAt - mail.requestedAt) / 1000 + 1;
-    const key = (((kind * TEMPLATE_COUNT + mail.template) * DOMAIN_COUNT + mail.domain) * REQUEST_SECONDS + requestSecond) * MAX_SEND_DELAY_S + sendDelay;
+    const key =
+      (((kind * TEMPLATE_COUNT + mail.template) * DOMAIN_COUNT + mail.domain) * REQUEST_SECONDS + requestSecond) *
+        MAX_SEND_DELAY_S +
+      sendDelay;
     this.counts.set(key, (this.counts.get(key) ?? 0) + 1);
   }
 
@@ -122,7 +129,13 @@ class RecordSums implements MailEventSink {
       const template = BENCH_MODEL.templates[rest % TEMPLATE_COUNT];
       const kind = KINDS[Math.floor(rest / TEMPLATE_COUNT)];
       const requestedAt = this.slotStartMs + requestSecond * 1000;
-      const record: TrafficRecord = { type: kind.type, advertising: template.advertising, domain: BENCH_MODEL.domains[domain].domain, requestedAt, count };
+      const record: TrafficRecord = {
+        type: kind.type,
+        advertising: template.advertising,
+        domain: BENCH_MODEL.domains[domain].domain,
+        requestedAt,
+        count,
+      };
       if (template.name !== undefined) {
         record.template = template.name;
       }

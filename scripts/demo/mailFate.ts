@@ -34,7 +34,8 @@ function pickFate(random: Random, model: TrafficModel, mail: RecipientMail): Fat
   const code = fate[fate.length - 1].code;
   const template = model.templates[mail.template];
   const impossible =
-    (ADVERTISING_ONLY_CODES.has(code) && !template.advertising) || (NO_TEMPLATE_ONLY_CODES.has(code) && template.name !== undefined);
+    (ADVERTISING_ONLY_CODES.has(code) && !template.advertising) ||
+    (NO_TEMPLATE_ONLY_CODES.has(code) && template.name !== undefined);
   return impossible ? DELIVERED_AT_ONCE : fate;
 }
 

@@ -9,7 +9,16 @@ export function slotEvents(traffic: Traffic, slot: number): TimedEvent[] {
     add(type, mail, at, sentAt, resultCode) {
       const template = DEMO_MODEL.templates[mail.template];
       const domain = DEMO_MODEL.domains[mail.domain].domain;
-      events.add({ type, template: template.name, advertising: template.advertising, domain, requestedAt: mail.requestedAt, sentAt, at, resultCode });
+      events.add({
+        type,
+        template: template.name,
+        advertising: template.advertising,
+        domain,
+        requestedAt: mail.requestedAt,
+        sentAt,
+        at,
+        resultCode,
+      });
     },
   };
   addSlotMails(DEMO_MODEL, traffic, slot, sink);

@@ -50,7 +50,13 @@ export function expectedTransactional(rate: number, local: LocalTime): number {
   return (rate * TRANSACTIONAL_SHARE * weekday * hour) / SLOTS_PER_DAY;
 }
 
-function addTransactional(model: TrafficModel, traffic: Traffic, slot: number, local: LocalTime, sink: MailEventSink): void {
+function addTransactional(
+  model: TrafficModel,
+  traffic: Traffic,
+  slot: number,
+  local: LocalTime,
+  sink: MailEventSink
+): void {
   const random = seededRandom(`${traffic.seed}:slot:${slot}`);
   const day = dayConditions(traffic, local.dayNumber);
   const mails = roundRandomly(random, expectedTransactional(traffic.rate, local) * day.volumeFactor);
@@ -75,7 +81,13 @@ function campaignRequestedIn(campaign: CampaignProfile, local: LocalTime): boole
   return schedule.every === 'week' ? local.weekday === schedule.requestWeekday : local.day === schedule.requestDay;
 }
 
-function addCampaign(model: TrafficModel, traffic: Traffic, campaign: CampaignProfile, slot: number, sink: MailEventSink): void {
+function addCampaign(
+  model: TrafficModel,
+  traffic: Traffic,
+  campaign: CampaignProfile,
+  slot: number,
+  sink: MailEventSink
+): void {
   const random = seededRandom(`${traffic.seed}:campaign:${campaign.template.name}:${slot}`);
   const requestedAt = slotStart(slot);
   const periodDays = campaign.schedule.every === 'week' ? 7 : DAYS_PER_MONTH;

@@ -31,7 +31,8 @@ export interface TrafficModel {
   requestStepMs: number;
 }
 
-const indexed = <T>(weighted: Weighted<T>): Picker<number> => new Picker(weighted.map(([, weight], index) => [index, weight] as const));
+const indexed = <T>(weighted: Weighted<T>): Picker<number> =>
+  new Picker(weighted.map(([, weight], index) => [index, weight] as const));
 
 export function trafficModel(options: TrafficOptions): TrafficModel {
   const transactional = options.transactionalTemplates.map(([template]) => template);
@@ -47,7 +48,11 @@ export function trafficModel(options: TrafficOptions): TrafficModel {
 }
 
 /** The demo: its own templates and domains, requests to the minute. */
-export const DEMO_MODEL = trafficModel({ domains: DOMAINS, transactionalTemplates: TRANSACTIONAL_TEMPLATES, requestStepMs: 60_000 });
+export const DEMO_MODEL = trafficModel({
+  domains: DOMAINS,
+  transactionalTemplates: TRANSACTIONAL_TEMPLATES,
+  requestStepMs: 60_000,
+});
 
 /** A recipient mail; `template` and `domain` are indexes into its model's lists. */
 export interface RecipientMail {
