@@ -1,8 +1,16 @@
 import { RESULT_CODES } from '../../contract/resultCodes';
 import { DAY_MS, localTime, SLOT_MS, slotOf, slotStart } from '../../scripts/demo/calendar';
 import { seededRandom } from '../../scripts/demo/random';
+import { addSlotMails } from '../../scripts/demo/slotMails';
 import { DEFERRED_CODES, FAILING_FATES, INCIDENT, MAILBOX_FATES } from '../../scripts/demo/profile';
-import { BENCH_DOMAINS, BENCH_TEMPLATES, slotRecords, TAIL_DOMAIN_COUNT, type TrafficRecord } from './traffic';
+import {
+  BENCH_DOMAINS,
+  BENCH_MODEL,
+  BENCH_TEMPLATES,
+  slotRecords,
+  TAIL_DOMAIN_COUNT,
+  type TrafficRecord,
+} from './traffic';
 
 const NOW = Date.parse('2026-03-20T00:00:00Z');
 const traffic = { seed: 'test', mailsPerDay: 20000, nowMs: NOW };
@@ -32,6 +40,27 @@ describe('benchmark traffic', () => {
   it('makes the same records from the same seed and slot', () => {
     expect(slotRecords(traffic, NOON_SLOT)).toEqual(slotRecords(traffic, NOON_SLOT));
     expect(slotRecords({ ...traffic, seed: 'other' }, NOON_SLOT)).not.toEqual(slotRecords(traffic, NOON_SLOT));
+  });
+
+  it("sums the model's events into records, none lost and none after now", () => {
+    const countedBy = (nowMs: number) => {
+      const counts = new Map<string, number>();
+      addSlotMails(BENCH_MODEL, { seed: traffic.seed, rate: traffic.mailsPerDay }, CAMPAIGN_SLOT, {
+        add: (type, _mail, at) => at <= nowMs && counts.set(type, (counts.get(type) ?? 0) + 1),
+      });
+      return counts;
+    };
+    const summedBy = (nowMs: number) => {
+      const sums = new Map<string, number>();
+      for (const record of slotRecords({ ...traffic, nowMs }, CAMPAIGN_SLOT)) {
+        sums.set(record.type, (sums.get(record.type) ?? 0) + record.count);
+      }
+      return sums;
+    };
+    // The newsletter requested in this slot goes out two days later: before NOW, not all its opens.
+    expect(summedBy(Infinity)).toEqual(countedBy(Infinity));
+    expect(summedBy(NOW)).toEqual(countedBy(NOW));
+    expect(summedBy(NOW).get('opened')).toBeLessThan(summedBy(Infinity).get('opened')!);
   });
 
   it('makes consistent events: results and opens after the send, nothing after now', () => {
