@@ -4,14 +4,15 @@
  */
 import { slotOf } from './calendar';
 import type { DemoEvent, TimedEvent } from './events';
-import { slotEvents, type DemoTraffic } from './slotEvents';
+import { slotEvents } from './slotEvents';
+import type { Traffic } from './slotMails';
 
 export class DemoStream {
   private nextSlot: number;
   private pending: TimedEvent[] = [];
 
   constructor(
-    private readonly traffic: DemoTraffic,
+    private readonly traffic: Traffic,
     fromMs: number
   ) {
     this.nextSlot = slotOf(fromMs);

@@ -3,7 +3,8 @@
  * (requested - canceled, domain.md "By sending limit") approaches the monthly limit.
  */
 import { localMonth, localTime, slotOf } from './calendar';
-import { slotEvents, type DemoTraffic } from './slotEvents';
+import { slotEvents } from './slotEvents';
+import type { Traffic } from './slotMails';
 
 /** The month ends at this share of the monthly limit; the 80 % alert fires in its last days. */
 export const MONTH_END_SHARE = 0.92;
@@ -21,7 +22,7 @@ export interface DemoLimits {
 
 const roundUp = (value: number, step: number) => Math.max(step, Math.ceil(value / step) * step);
 
-export function demoLimits(traffic: DemoTraffic, nowMs: number): DemoLimits {
+export function demoLimits(traffic: Traffic, nowMs: number): DemoLimits {
   const month = localMonth(nowMs);
   const usageByDay = new Map<number, number>();
   for (let slot = slotOf(month.start); slot < slotOf(month.end); slot++) {

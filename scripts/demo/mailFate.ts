@@ -1,76 +1,64 @@
-/** Everything that happens to one recipient mail, as events added to an aggregator. */
+/** Everything that happens to one recipient mail: its events, in order, given to a sink. */
 import { resultCodeDefinition } from '../../contract/resultCodes';
-import type { EventAggregator, EventShape } from './events';
 import {
   ADVERTISING_ONLY_CODES,
   ANY_DEFERRED,
   DEFERRED_CODES,
+  DELIVERED_AT_ONCE,
   FAILING_FATES,
   INCIDENT,
   MAILBOX_FATES,
   NO_TEMPLATE_ONLY_CODES,
   OPEN_DELAYS,
   UNSUBSCRIBE,
-  type DomainProfile,
   type Fate,
-  type TemplateProfile,
 } from './profile';
-import { pickWeighted, type Random } from './random';
+import { Picker, type Random } from './random';
+import type { MailEventSink, RecipientMail, TrafficModel } from './trafficModel';
 
-export interface RecipientMail {
-  template: TemplateProfile;
-  domain: DomainProfile;
-  requestedAt: number;
-  /** First send attempt (days after the request for scheduled mail). */
-  sendAt: number;
-  /** Set when the sender cancels the (scheduled) mail before it goes out. */
-  canceledAt?: number;
-  /** A day on which INCIDENT.domain rejects part of the mail. */
-  incident: boolean;
-}
+const mailboxFate = new Picker(MAILBOX_FATES);
+const failingFate = { nonexistent: new Picker(FAILING_FATES.nonexistent), defunct: new Picker(FAILING_FATES.defunct) };
+const deferredCode = new Picker(DEFERRED_CODES);
+const openDelay = new Picker(OPEN_DELAYS);
+const INCIDENT_FATE: Fate = [{ code: INCIDENT.code, afterMs: 0 }];
 
-function pickFate(random: Random, mail: RecipientMail): Fate {
-  if (mail.domain.kind !== 'mailbox') {
-    return pickWeighted(random, FAILING_FATES[mail.domain.kind]);
+function pickFate(random: Random, model: TrafficModel, mail: RecipientMail): Fate {
+  const domain = model.domains[mail.domain];
+  if (domain.kind !== 'mailbox') {
+    return failingFate[domain.kind].pick(random);
   }
-  if (mail.incident && mail.domain.domain === INCIDENT.domain && random() < INCIDENT.share) {
-    return [{ code: INCIDENT.code, afterMs: 0 }];
+  if (mail.incident && domain.domain === INCIDENT.domain && random() < INCIDENT.share) {
+    return INCIDENT_FATE;
   }
-  const fate = pickWeighted(random, MAILBOX_FATES);
+  const fate = mailboxFate.pick(random);
   const code = fate[fate.length - 1].code;
+  const template = model.templates[mail.template];
   const impossible =
-    (ADVERTISING_ONLY_CODES.has(code) && !mail.template.advertising) ||
-    (NO_TEMPLATE_ONLY_CODES.has(code) && mail.template.name !== undefined);
-  return impossible ? [{ code: 'MAIL_SENT', afterMs: 0 }] : fate;
+    (ADVERTISING_ONLY_CODES.has(code) && !template.advertising) ||
+    (NO_TEMPLATE_ONLY_CODES.has(code) && template.name !== undefined);
+  return impossible ? DELIVERED_AT_ONCE : fate;
 }
 
-export function addRecipientMail(random: Random, mail: RecipientMail, events: EventAggregator): void {
-  const base = {
-    template: mail.template.name,
-    advertising: mail.template.advertising,
-    domain: mail.domain.domain,
-    requestedAt: mail.requestedAt,
-  };
-  const shape = (fields: Omit<EventShape, keyof typeof base>): EventShape => ({ ...base, ...fields });
-  events.add(shape({ type: 'requested', at: mail.requestedAt }));
+export function addRecipientMail(random: Random, model: TrafficModel, mail: RecipientMail, sink: MailEventSink): void {
+  sink.add('requested', mail, mail.requestedAt);
   if (mail.canceledAt !== undefined) {
-    events.add(shape({ type: 'canceled', at: mail.canceledAt }));
+    sink.add('canceled', mail, mail.canceledAt);
     return;
   }
-  const fate = pickFate(random, mail);
   let sentAt = mail.sendAt;
   let finalCode = '';
-  for (const attempt of fate) {
+  for (const attempt of pickFate(random, model, mail)) {
     sentAt = mail.sendAt + attempt.afterMs;
-    finalCode = attempt.code === ANY_DEFERRED ? pickWeighted(random, DEFERRED_CODES) : attempt.code;
-    events.add(shape({ type: 'result', resultCode: finalCode, sentAt, at: sentAt }));
+    finalCode = attempt.code === ANY_DEFERRED ? deferredCode.pick(random) : attempt.code;
+    sink.add('result', mail, sentAt, sentAt, finalCode);
   }
-  if (resultCodeDefinition(finalCode)?.resultClass !== 'delivered' || random() >= mail.template.openRate) {
+  const template = model.templates[mail.template];
+  if (resultCodeDefinition(finalCode)?.resultClass !== 'delivered' || random() >= template.openRate) {
     return;
   }
-  const openedAt = sentAt + pickWeighted(random, OPEN_DELAYS);
-  events.add(shape({ type: 'opened', sentAt, at: openedAt }));
-  if (mail.template.advertising && random() < UNSUBSCRIBE.rate) {
-    events.add(shape({ type: 'unsubscribed', sentAt, at: openedAt + UNSUBSCRIBE.afterOpenMs }));
+  const openedAt = sentAt + openDelay.pick(random);
+  sink.add('opened', mail, openedAt, sentAt);
+  if (template.advertising && random() < UNSUBSCRIBE.rate) {
+    sink.add('unsubscribed', mail, openedAt + UNSUBSCRIBE.afterOpenMs, sentAt);
   }
 }

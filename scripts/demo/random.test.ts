@@ -1,4 +1,4 @@
-import { hashString, pickWeighted, randomInt, roundRandomly, seededRandom } from './random';
+import { hashString, Picker, randomInt, roundRandomly, seededRandom } from './random';
 
 describe('seededRandom', () => {
   it('gives the same sequence for the same seed and another for another seed', () => {
@@ -32,22 +32,34 @@ describe('hashString', () => {
   });
 });
 
-describe('pickWeighted', () => {
+describe('Picker', () => {
   it('picks in proportion to the weights and never a zero weight', () => {
     const random = seededRandom('pick');
+    const picker = new Picker([
+      ['a', 3],
+      ['b', 1],
+      ['never', 0],
+    ] as const);
     const seen = { a: 0, b: 0, never: 0 };
     for (let i = 0; i < 40000; i++) {
-      seen[
-        pickWeighted(random, [
-          ['a', 3],
-          ['b', 1],
-          ['never', 0],
-        ] as const)
-      ]++;
+      seen[picker.pick(random)]++;
     }
     expect(seen.never).toBe(0);
     expect(seen.a / 40000).toBeGreaterThan(0.74);
     expect(seen.a / 40000).toBeLessThan(0.76);
+  });
+
+  it('maps each random number to the item whose cumulative weight range holds it', () => {
+    // Random numbers 0.1, 0.2, ... 0.9, (almost) 1 times the total weight 4: below 1 is a, the rest b.
+    let state = 0;
+    const random = () => (state = (state + 0.1) % 1);
+    const picker = new Picker([
+      ['a', 1],
+      ['b', 3],
+      ['never', 0],
+    ]);
+    const picks = Array.from({ length: 10 }, () => picker.pick(random));
+    expect(picks).toEqual(['a', 'a', 'b', 'b', 'b', 'b', 'b', 'b', 'b', 'b']);
   });
 });
 

@@ -29,20 +29,33 @@ export function seededRandom(seed: string): Random {
 
 export type Weighted<T> = ReadonlyArray<readonly [T, number]>;
 
-/** Picks an item with probability proportional to its weight. */
-export function pickWeighted<T>(random: Random, items: Weighted<T>): T {
-  let total = 0;
-  for (const [, weight] of items) {
-    total += weight;
+/**
+ * Picks items with probability proportional to their weights, by binary search over the
+ * cumulative weights: the hot loop of the traffic model.
+ */
+export class Picker<T> {
+  private readonly items: T[];
+  private readonly cumulative: number[];
+  constructor(weighted: Weighted<T>) {
+    this.items = weighted.map(([item]) => item);
+    let total = 0;
+    this.cumulative = weighted.map(([, weight]) => (total += weight));
   }
-  let target = random() * total;
-  for (const [item, weight] of items) {
-    target -= weight;
-    if (target < 0) {
-      return item;
+
+  pick(random: Random): T {
+    const target = random() * this.cumulative[this.cumulative.length - 1];
+    let low = 0;
+    let high = this.cumulative.length - 1;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (this.cumulative[middle] <= target) {
+        low = middle + 1;
+      } else {
+        high = middle;
+      }
     }
+    return this.items[low];
   }
-  return items[items.length - 1][0];
 }
 
 /** A whole number whose mean is `expected`: the fraction is rounded up with that probability. */
