@@ -13,6 +13,7 @@ import { StatsService } from './domain/statsService';
 import { SubscriptionService } from './domain/subscriptions';
 import { createApp, metricsHandler, securityHeaders } from './entry-points/app';
 import { answerClientError } from './entry-points/clientErrors';
+import { setConnectionTimeouts } from './entry-points/connectionTimeouts';
 import type { Services } from './entry-points/services';
 import { createLogger, type Logger } from './observability/logger';
 import { BackendMetrics } from './observability/metrics';
@@ -71,9 +72,11 @@ class MeasuredIngestService extends IngestService {
 function listen(
   handler: Parameters<typeof createServer>[1],
   port: number,
-  host: string
+  host: string,
+  keepAliveTimeoutSeconds: number | undefined
 ): Promise<{ server: Server; url: string }> {
   const server = createServer(handler).on('clientError', answerClientError);
+  setConnectionTimeouts(server, keepAliveTimeoutSeconds);
   return new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, () => {
@@ -187,7 +190,7 @@ export async function startBackend(config: BackendConfig, options: StartOptions 
     },
     metricsOnApiPort: config.metricsPort === undefined,
   });
-  const api = await listen(app, config.port, config.host);
+  const api = await listen(app, config.port, config.host, config.keepAliveTimeoutSeconds);
   const ncloud: RunningCollector | undefined = config.ncloud
     ? createNcloudCollector(config.ncloud, {
         dataDir: config.dataDir,
@@ -218,7 +221,7 @@ export async function startBackend(config: BackendConfig, options: StartOptions 
   };
   if (config.metricsPort !== undefined) {
     const metricsApp = express().disable('x-powered-by').use(securityHeaders).get('/metrics', metricsHandler(metrics));
-    metricsListener = await listen(metricsApp, config.metricsPort, config.host).catch(async (error: Error) => {
+    metricsListener = await listen(metricsApp, config.metricsPort, config.host, config.keepAliveTimeoutSeconds).catch(async (error: Error) => {
       await stop();
       throw error;
     });
