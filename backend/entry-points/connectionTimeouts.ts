@@ -7,7 +7,10 @@
 import type { Server } from 'node:http';
 import { DEFAULT_KEEP_ALIVE_TIMEOUT_SECONDS } from '../config';
 
-export function setConnectionTimeouts(server: Server, keepAliveTimeoutSeconds = DEFAULT_KEEP_ALIVE_TIMEOUT_SECONDS): void {
+export function setConnectionTimeouts(
+  server: Server,
+  keepAliveTimeoutSeconds = DEFAULT_KEEP_ALIVE_TIMEOUT_SECONDS
+): void {
   server.keepAliveTimeout = keepAliveTimeoutSeconds * 1000;
   // Never below the keep-alive timeout: a request starting at the end of an idle period
   // still gets its whole time for the headers.
