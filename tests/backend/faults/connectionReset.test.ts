@@ -23,7 +23,7 @@ beforeEach(async () => {
 });
 afterEach(() => proxy.stop());
 
-const counted = async () => (await requestCount(backend.url, backend.keys.acme)).count;
+const counted = async () => (await requestCount(backend.url, backend.keys.acme)).count ?? 0;
 
 test('reproduced: without a re-send, the request on the closed connection fails with no answer', async () => {
   const first = makeBatch('reset-raw', 0, 3);
@@ -66,10 +66,10 @@ test('a re-send of a batch the backend took but whose answer was lost is a dupli
 
 test('answers advertise the keep-alive timeout, 65 s unless configured', async () => {
   const keepAliveHeader = (url: string) =>
-    new Promise<string | undefined>((resolve, reject) => {
+    new Promise<string>((resolve, reject) => {
       get(`${url}/healthz`, { headers: { Connection: 'keep-alive' } }, (answer) => {
         answer.resume();
-        resolve(answer.headers['keep-alive']);
+        resolve(String(answer.headers['keep-alive']));
       }).on('error', reject);
     });
   expect(await keepAliveHeader(backend.url)).toBe('timeout=65');
