@@ -33,7 +33,7 @@ test('defaults follow the contract', () => {
   });
 });
 
-test('operations settings: rate limit, metrics port, log level', () => {
+test('operations settings: rate limit, metrics port, keep-alive timeout, log level', () => {
   const base = { API_KEYS: 'acme:read:acmeKey0123456789' };
   expect(loadConfig(base)).toMatchObject({ rateLimitPerMinute: 60_000, metricsPort: undefined, logLevel: 'info' });
   expect(loadConfig({ ...base, RATE_LIMIT_PER_MINUTE: '120', METRICS_PORT: '9464', LOG_LEVEL: 'warn' })).toMatchObject({
@@ -45,6 +45,11 @@ test('operations settings: rate limit, metrics port, log level', () => {
     'RATE_LIMIT_PER_MINUTE must be a positive whole number'
   );
   expect(() => loadConfig({ ...base, METRICS_PORT: '70000' })).toThrow('METRICS_PORT must be at most 65535');
+  expect(loadConfig(base).keepAliveTimeoutSeconds).toBe(65);
+  expect(loadConfig({ ...base, KEEP_ALIVE_TIMEOUT_SECONDS: '90' }).keepAliveTimeoutSeconds).toBe(90);
+  expect(() => loadConfig({ ...base, KEEP_ALIVE_TIMEOUT_SECONDS: '5s' })).toThrow(
+    'KEEP_ALIVE_TIMEOUT_SECONDS must be a positive whole number'
+  );
   expect(() => loadConfig({ ...base, LOG_LEVEL: 'loud' })).toThrow(
     'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent'
   );

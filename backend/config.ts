@@ -54,6 +54,13 @@ export interface BackendConfig {
    * stream in memory); beyond it an export answers 503 with Retry-After. Absent: DEFAULT_MAX_CONCURRENT_EXPORTS.
    */
   maxConcurrentExports?: number;
+  /**
+   * KEEP_ALIVE_TIMEOUT_SECONDS: how long an idle client connection stays open (and the
+   * `Keep-Alive: timeout=` the answers advertise). Longer than any client or proxy keeps a
+   * connection idle, so none reuses one the server is closing (ECONNRESET). Absent:
+   * DEFAULT_KEEP_ALIVE_TIMEOUT_SECONDS.
+   */
+  keepAliveTimeoutSeconds?: number;
 
   /** The NAVER Cloud Outbound Mailer collector; absent: not running. */
   ncloud?: NcloudConfig;
@@ -114,6 +121,8 @@ export interface NcloudConfig {
 }
 
 export const DEFAULT_MAX_CONCURRENT_EXPORTS = 4;
+/** Above the 60 s idle timeout common to load balancers and proxies (Node's own default is 5 s). */
+export const DEFAULT_KEEP_ALIVE_TIMEOUT_SECONDS = 65;
 
 export class ConfigError extends Error {}
 
@@ -276,6 +285,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): BackendConfig {
     metricsPort: env.METRICS_PORT ? tcpPort(env, 'METRICS_PORT', 0) : undefined,
     logLevel,
     maxConcurrentExports: positiveInteger(env, 'MAX_CONCURRENT_EXPORTS', DEFAULT_MAX_CONCURRENT_EXPORTS),
+    keepAliveTimeoutSeconds: positiveInteger(env, 'KEEP_ALIVE_TIMEOUT_SECONDS', DEFAULT_KEEP_ALIVE_TIMEOUT_SECONDS),
 
     ncloud: loadNcloudConfig(env),
     dedupeWindowDays: wholeNumber(env, 'DEDUPE_WINDOW_DAYS', 35),

@@ -12,6 +12,7 @@ import { QueryGateway } from './domain/queryGateway';
 import { SubscriptionService } from './domain/subscriptions';
 import { createApp, metricsHandler, securityHeaders } from './entry-points/app';
 import { answerClientError } from './entry-points/clientErrors';
+import { setConnectionTimeouts } from './entry-points/connectionTimeouts';
 import type { Services } from './entry-points/services';
 import { createLogger, type Logger } from './observability/logger';
 import { MeasuredIngestService } from './observability/measuredIngest';
@@ -50,9 +51,11 @@ const DATABASE_RETRY_MS = 2000;
 function listen(
   handler: Parameters<typeof createServer>[1],
   port: number,
-  host: string
+  host: string,
+  keepAliveTimeoutSeconds: number | undefined
 ): Promise<{ server: Server; url: string }> {
   const server = createServer(handler).on('clientError', answerClientError);
+  setConnectionTimeouts(server, keepAliveTimeoutSeconds);
   return new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, () => {
@@ -172,7 +175,7 @@ export async function startBackend(config: BackendConfig, options: StartOptions 
     outboxAgeSeconds,
     metricsOnApiPort: config.metricsPort === undefined,
   });
-  const api = await listen(app, config.port, config.host);
+  const api = await listen(app, config.port, config.host, config.keepAliveTimeoutSeconds);
   const ncloud: RunningCollector | undefined = config.ncloud
     ? createNcloudCollector(config.ncloud, {
         dataDir: config.dataDir,
@@ -203,7 +206,7 @@ export async function startBackend(config: BackendConfig, options: StartOptions 
   };
   if (config.metricsPort !== undefined) {
     const metricsApp = express().disable('x-powered-by').use(securityHeaders).get('/metrics', metricsHandler(metrics));
-    metricsListener = await listen(metricsApp, config.metricsPort, config.host).catch(async (error: Error) => {
+    metricsListener = await listen(metricsApp, config.metricsPort, config.host, config.keepAliveTimeoutSeconds).catch(async (error: Error) => {
       await stop();
       throw error;
     });

@@ -7,13 +7,27 @@ import { VIEWS } from '../contract/views';
 import { BACKLOG_LIMIT, ResponseFlow, worksheetBacklog } from './responseFlow';
 import { streamWorkbook } from './streamWorkbook';
 import type { SheetRow } from './types';
+import { eventually } from '../../tests/support/eventually';
 
-const tick = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+/** How often a waiting ResponseFlow must have looked at a full buffer before a test calls it parked. */
+const PARKED_CHECKS = 3;
 
-/** A response stand-in whose buffer state the test sets. */
+/** A response stand-in whose buffer state the test sets; counts how often the flow looked at it. */
 class FakeResponse extends EventEmitter {
-  writableNeedDrain = false;
+  needDrain = false;
   writableFinished = false;
+  checks = 0;
+  get writableNeedDrain(): boolean {
+    this.checks++;
+    return this.needDrain;
+  }
+}
+
+/** Tells, when called, whether `promise` has settled yet. */
+function settledFlag(promise: Promise<unknown>): () => boolean {
+  let settled = false;
+  void promise.finally(() => (settled = true));
+  return () => settled;
 }
 
 describe('ResponseFlow.room', () => {
@@ -26,33 +40,33 @@ describe('ResponseFlow.room', () => {
 
   it('waits for the response to drain', async () => {
     const res = new FakeResponse();
-    res.writableNeedDrain = true;
+    res.needDrain = true;
     const flow = new ResponseFlow(asResponse(res));
-    let given: boolean | undefined;
-    void flow.room(() => 0).then((room) => (given = room));
-    await tick(30);
-    expect(given).toBeUndefined();
-    res.writableNeedDrain = false;
+    const room = flow.room(() => 0);
+    const settled = settledFlag(room);
+    // Observed: the flow has looked at the full buffer several times and is still waiting.
+    await eventually('the flow to re-check the full buffer', () => (res.checks >= PARKED_CHECKS ? true : undefined));
+    expect(settled()).toBe(false);
+    res.needDrain = false;
     res.emit('drain');
-    await tick(10);
-    expect(given).toBe(true);
+    await expect(room).resolves.toBe(true);
   });
 
   it('waits while exceljs holds more than the backlog limit', async () => {
     let backlog = BACKLOG_LIMIT + 1;
+    let backlogChecks = 0;
     const flow = new ResponseFlow(asResponse(new FakeResponse()));
-    let given: boolean | undefined;
-    void flow.room(() => backlog).then((room) => (given = room));
-    await tick(30);
-    expect(given).toBeUndefined();
+    const room = flow.room(() => (backlogChecks++, backlog));
+    const settled = settledFlag(room);
+    await eventually('the flow to re-check the backlog', () => (backlogChecks >= PARKED_CHECKS ? true : undefined));
+    expect(settled()).toBe(false);
     backlog = BACKLOG_LIMIT;
-    await tick(30);
-    expect(given).toBe(true);
+    await expect(room).resolves.toBe(true);
   });
 
   it('gives no room once the client has gone, even while waiting', async () => {
     const res = new FakeResponse();
-    res.writableNeedDrain = true;
+    res.needDrain = true;
     const flow = new ResponseFlow(asResponse(res));
     const room = flow.room(() => 0);
     res.emit('close');
@@ -88,7 +102,8 @@ describe('worksheetBacklog', () => {
     for (let n = 0; n < 100_000; n++) {
       ws.addRow([n, `row ${n} ${Math.random()}`, Math.random()]).commit();
     }
-    await tick(50);
+    // The rows pass into archiver's entry stream on the stream's own callbacks: wait for them.
+    await eventually('the backlog to pass the limit', () => (backlog() > BACKLOG_LIMIT ? true : undefined));
     expect(backlog()).toBeGreaterThan(BACKLOG_LIMIT);
   }, 60_000);
 });
@@ -97,6 +112,8 @@ describe('worksheetBacklog', () => {
 async function rowServer(rowCount: number, options: { failAt?: number; signal?: AbortSignal } = {}) {
   const state = {
     pulled: 0,
+    /** Times the flow found the response full since a row was last pulled or the response drained. */
+    fullChecks: 0,
     closed: false,
     finished: undefined as Promise<void> | undefined,
     res: undefined as ServerResponse | undefined,
@@ -108,6 +125,7 @@ async function rowServer(rowCount: number, options: { failAt?: number; signal?: 
           throw new Error('storage failed');
         }
         state.pulled++;
+        state.fullChecks = 0;
         // Random counts compress like real data, not like a repeated row.
         yield { time: new Date(Date.UTC(2020, 0, 1, n)).toISOString(), requestCount: Math.floor(Math.random() * 1e6) };
       }
@@ -117,6 +135,8 @@ async function rowServer(rowCount: number, options: { failAt?: number; signal?: 
   }
   const server = createServer((_req, res) => {
     state.res = res;
+    countFullChecks(res, () => state.fullChecks++);
+    res.on('drain', () => (state.fullChecks = 0));
     state.finished = streamWorkbook(
       res,
       {
@@ -144,13 +164,22 @@ async function rowServer(rowCount: number, options: { failAt?: number; signal?: 
   return { state, request, close: () => new Promise((resolve) => server.close(resolve)) };
 }
 
-async function stableCount(read: () => number): Promise<number> {
-  let last = -1;
-  while (read() !== last) {
-    last = read();
-    await tick(300);
+/** Calls `onFull` each time somebody reads `res.writableNeedDrain` and finds the response full. */
+function countFullChecks(res: ServerResponse, onFull: () => void): void {
+  let proto: object | null = Object.getPrototypeOf(res);
+  let getter: PropertyDescriptor['get'];
+  while (proto && !(getter = Object.getOwnPropertyDescriptor(proto, 'writableNeedDrain')?.get)) {
+    proto = Object.getPrototypeOf(proto);
   }
-  return last;
+  Object.defineProperty(res, 'writableNeedDrain', {
+    get() {
+      const full = Boolean(getter!.call(this));
+      if (full) {
+        onFull();
+      }
+      return full;
+    },
+  });
 }
 
 describe('streamWorkbook flow control', () => {
@@ -159,15 +188,19 @@ describe('streamWorkbook flow control', () => {
     try {
       const { request, response } = await server.request();
       response.pause();
-      const stalledAt = await stableCount(() => server.state.pulled);
+      // Parked: the flow looked at a full response several times with no row pulled and no
+      // drain in between; only the client reading can free room now.
+      await eventually('the export to park on a full response', () =>
+        server.state.fullChecks >= PARKED_CHECKS ? true : undefined
+      );
+      const stalledAt = server.state.pulled;
       // What the socket buffers hold (about 90,000 rows on loopback here) plus at most
       // the 1 MiB backlog: far below the million rows the source would give.
       expect(stalledAt).toBeLessThan(150_000);
       expect(server.state.res!.writableLength).toBeLessThan(BACKLOG_LIMIT);
 
       response.resume();
-      await tick(500);
-      expect(server.state.pulled).toBeGreaterThan(stalledAt);
+      await eventually('rows pulled again', () => (server.state.pulled > stalledAt ? true : undefined));
       request.destroy();
       await server.state.finished;
       expect(server.state.closed).toBe(true);
@@ -197,8 +230,9 @@ describe('streamWorkbook flow control', () => {
     try {
       const { response } = await server.request();
       const aborted = new Promise((resolve) => response.on('aborted', resolve).on('error', resolve));
+      // Abort once the download is under way.
+      await new Promise((resolve) => response.once('data', resolve));
       response.resume();
-      await tick(100);
       controller.abort();
       await server.state.finished;
       await aborted;

@@ -1,4 +1,5 @@
 import { dateTime, PluginExtensionPoints, type PluginExtensionPanelContext } from '@grafana/data';
+import { waitFor } from '@testing-library/react';
 import { fakeTemplateSrv } from '../datasource/testing/fakeTemplateSrv';
 import { DATASOURCE_PLUGIN_ID } from '../datasource/types';
 import pluginJson from '../plugin.json';
@@ -40,8 +41,6 @@ const click = (link: ReturnType<typeof exportToExcelLinkWith>, context: PluginEx
     toggleSidebar: jest.fn(),
   });
 
-const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
-
 describe('exportToExcelLink', () => {
   it('is the panel menu link plugin.json declares', () => {
     const [declared] = pluginJson.extensions.addedLinks;
@@ -62,7 +61,7 @@ describe('exportToExcelLink', () => {
       exportToExcelLinkWith(() => deps),
       panel([{ refId: 'A', datasource: OURS, view: 'domains' } as never])
     );
-    await flush();
+    await waitFor(() => expect(deps.save).toHaveBeenCalled());
     expect(deps.download).toHaveBeenCalledWith(
       '/api/datasources/proxy/uid/mail-delivery-analytics/api/api/v1/stats/domains' +
         '?tz=UTC&from=1772323200000&to=1772928000000&interval=1d&format=xlsx'
@@ -79,7 +78,7 @@ describe('exportToExcelLink', () => {
       exportToExcelLinkWith(() => deps),
       panel([{ refId: 'A', datasource: OURS, view: 'domains' } as never])
     );
-    await flush();
+    await waitFor(() => expect(deps.showError).toHaveBeenCalled());
     expect(deps.save).not.toHaveBeenCalled();
     expect(deps.showError).toHaveBeenCalledWith('Backend answered HTTP 401 (unauthorized): unknown API key');
   });

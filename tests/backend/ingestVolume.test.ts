@@ -2,6 +2,10 @@
 import { startTestBackend, type TestBackend } from '../support/backend';
 import { getStats, postNdjsonGzip } from '../support/http';
 
+// Only bounds a hung run: the speed is measured (and printed), never asserted; on the busy
+// 2-core machine with a core kept busy the 100,000 events took over a minute.
+const VOLUME_TEST_BOUND_MS = 300_000;
+
 let backend: TestBackend;
 beforeAll(async () => {
   backend = await startTestBackend();
@@ -30,40 +34,44 @@ function event(i: number) {
   }
 }
 
-test('100,000 events in gzip NDJSON batches of 5,000 are all counted', async () => {
-  const total = 100_000;
-  const batch = 5_000;
-  const started = performance.now();
-  for (let first = 0; first < total; first += batch * 2) {
-    // two clients at a time, as a mailer's workers would send
-    const answers = await Promise.all(
-      [first, first + batch].map((start) =>
-        postNdjsonGzip(
-          backend.url,
-          backend.keys.acme,
-          Array.from({ length: batch }, (_u, k) => event(start + k))
+test(
+  '100,000 events in gzip NDJSON batches of 5,000 are all counted',
+  async () => {
+    const total = 100_000;
+    const batch = 5_000;
+    const started = performance.now();
+    for (let first = 0; first < total; first += batch * 2) {
+      // two clients at a time, as a mailer's workers would send
+      const answers = await Promise.all(
+        [first, first + batch].map((start) =>
+          postNdjsonGzip(
+            backend.url,
+            backend.keys.acme,
+            Array.from({ length: batch }, (_u, k) => event(start + k))
+          )
         )
-      )
-    );
-    for (const answer of answers) {
-      expect(answer.body).toEqual({ accepted: batch, duplicates: 0 });
+      );
+      for (const answer of answers) {
+        expect(answer.body).toEqual({ accepted: batch, duplicates: 0 });
+      }
     }
-  }
-  await backend.services.flusher.flushed();
-  const seconds = (performance.now() - started) / 1000;
-  console.log(
-    `ingested ${total} events in ${seconds.toFixed(2)} s: ${Math.round(total / seconds)} events/s (into InfluxDB, flushed)`
-  );
-  const { body } = await getStats(backend.url, backend.keys.acme, '/stats/request-date', {
-    from: '2026-08-01',
-    to: '2026-08-08',
-    tz: 'UTC',
-  });
-  expect(body.totals).toMatchObject({
-    requestCount: 50_000,
-    sentCount: 25_000,
-    deliveredCount: 22_500,
-    bouncedCount: 2_500,
-    openedCount: 25_000,
-  });
-});
+    await backend.services.flusher.flushed();
+    const seconds = (performance.now() - started) / 1000;
+    console.log(
+      `ingested ${total} events in ${seconds.toFixed(2)} s: ${Math.round(total / seconds)} events/s (into InfluxDB, flushed)`
+    );
+    const { body } = await getStats(backend.url, backend.keys.acme, '/stats/request-date', {
+      from: '2026-08-01',
+      to: '2026-08-08',
+      tz: 'UTC',
+    });
+    expect(body.totals).toMatchObject({
+      requestCount: 50_000,
+      sentCount: 25_000,
+      deliveredCount: 22_500,
+      bouncedCount: 2_500,
+      openedCount: 25_000,
+    });
+  },
+  VOLUME_TEST_BOUND_MS
+);

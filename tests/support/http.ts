@@ -1,10 +1,16 @@
 /** Small helpers for driving the backend's HTTP API in tests. */
 import { gzipSync } from 'node:zlib';
+import { retryOnConnectionReset } from '../../scripts/lib/connectionReset';
 
 export interface Answer<T = any> {
   status: number;
   headers: Headers;
   body: T;
+}
+
+/** Safe to send again after a connection reset: reads, PUT/DELETE, and events (their ids dedupe them). */
+function isIdempotent(method: string, url: string): boolean {
+  return method !== 'POST' || new URL(url).pathname === '/api/v1/events';
 }
 
 export async function call<T = any>(
@@ -21,7 +27,9 @@ export async function call<T = any>(
     headers['Content-Type'] ??= 'application/json';
     body = JSON.stringify(init.body);
   }
-  const answer = await fetch(url, { method: init.method ?? (body ? 'POST' : 'GET'), headers, body });
+  const method = init.method ?? (body ? 'POST' : 'GET');
+  const send = () => fetch(url, { method, headers, body });
+  const answer = isIdempotent(method, url) ? await retryOnConnectionReset(send) : await send();
   const text = await answer.text();
   let parsed: unknown = text;
   if ((answer.headers.get('content-type') ?? '').includes('json')) {

@@ -5,7 +5,7 @@
  */
 import { startTestBackend, type TestBackend } from '../../support/backend';
 import { getStats, postEvents } from '../../support/http';
-import { eventually } from '../faults/load';
+import { eventually } from '../../support/eventually';
 import { startHoldingProxy, type HoldingProxy } from './holdingProxy';
 
 let proxy: HoldingProxy;

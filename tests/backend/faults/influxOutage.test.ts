@@ -10,7 +10,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort, startInfluxd, type RunningInfluxd } from '../../../scripts/lib/influxd';
 import { startTestBackend, type TestBackend } from '../../support/backend';
-import { eventually, makeBatch, mailsOf, readyz, requestCount, runLoad, send, type Outcomes } from './load';
+import { eventually } from '../../support/eventually';
+import { makeBatch, mailsOf, readyz, requestCount, runLoad, send, type Outcomes } from './load';
 
 const influxDir = mkdtempSync(join(tmpdir(), 'mda-outage-influxd-'));
 let influxd: RunningInfluxd;

@@ -102,27 +102,6 @@ export async function requestCount(url: string, key: string): Promise<{ status: 
   return { status: answer.status, count: body.totals?.requestCount, body };
 }
 
-/**
- * Polls until `check` returns a value (not undefined). The deadline only bounds a test that
- * would otherwise hang: it is far beyond what any state change here needs, even on a busy machine.
- */
-export async function eventually<T>(what: string, check: () => Promise<T | undefined>, timeoutMs = 50_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let last: unknown;
-  while (Date.now() < deadline) {
-    try {
-      const value = await check();
-      if (value !== undefined) {
-        return value;
-      }
-    } catch (error) {
-      last = error;
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error(`${what} did not happen within ${timeoutMs} ms${last ? `: ${(last as Error).message}` : ''}`);
-}
-
 /** The backend's /readyz answer (status and JSON body). */
 export async function readyz(url: string): Promise<{ status: number; body: any }> {
   const answer = await fetch(`${url}/readyz`);

@@ -5,6 +5,7 @@
  * in /readyz and counts nothing.
  */
 import { startTestBackend, TEST_KEYS, type TestBackend } from '../../support/backend';
+import { eventually } from '../../support/eventually';
 import { call, getStats } from '../../support/http';
 import { immediateRequests } from './dataset';
 import { expectedTotals } from '../expectedTotals';
@@ -47,16 +48,6 @@ async function backendWith(secretKey: string, poll: boolean): Promise<TestBacken
 
 const readyz = async (backend: TestBackend) => (await call(`${backend.url}/readyz`, undefined)).body;
 
-async function until<T>(read: () => Promise<T>, done: (value: T) => boolean): Promise<T> {
-  for (;;) {
-    const value = await read();
-    if (done(value)) {
-      return value;
-    }
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
-
 const recentTotals = async (backend: TestBackend) => {
   const answer = await getStats(backend.url, TEST_KEYS.acme, '/stats/request-date', {
     from: Date.now() - 24 * 3_600_000,
@@ -69,10 +60,10 @@ const recentTotals = async (backend: TestBackend) => {
 
 test('started with the backend, it signs on the gateway’s clock and counts the request made in our future', async () => {
   const backend = await backendWith(SECRET_KEY, true);
-  const { ncloud } = await until(
-    () => readyz(backend),
-    (body) => body.ncloud.lastSuccessAt !== null
-  );
+  const { ncloud } = await eventually('a successful poll', async () => {
+    const body = await readyz(backend);
+    return body.ncloud.lastSuccessAt !== null ? body : undefined;
+  });
   // One refusal for the stale timestamp, then accepted signatures only.
   expect(fake.calls[0]).toMatchObject({ status: 401, refused: 'timestamp' });
   expect(fake.calls.slice(1).every((recorded) => recorded.status === 200)).toBe(true);
