@@ -1,5 +1,6 @@
 /** Posting gzip batches with a fixed number of concurrent clients, as a mailer or a collector would. */
 import { gzipSync } from 'node:zlib';
+import { retryOnConnectionReset } from '../../scripts/lib/connectionReset';
 
 export interface BatchTarget {
   name: string;
@@ -36,7 +37,10 @@ export function influxWriteTarget(
 export async function postBatch(target: BatchTarget, body: Buffer): Promise<void> {
   // A Uint8Array view of the same bytes: the DOM typings of fetch do not name Buffer.
   const bytes = new Uint8Array(body.buffer as ArrayBuffer, body.byteOffset, body.byteLength);
-  const answer = await fetch(target.url, { method: 'POST', headers: target.headers, body: bytes });
+  // A re-sent batch counts once: the backend deduplicates ids, InfluxDB replaces equal points.
+  const answer = await retryOnConnectionReset(() =>
+    fetch(target.url, { method: 'POST', headers: target.headers, body: bytes })
+  );
   const text = await answer.text();
   if (!target.accepted.includes(answer.status)) {
     throw new Error(`${target.name} answered ${answer.status}: ${text.slice(0, 300)}`);
