@@ -1,5 +1,5 @@
 /** The OpenAPI 3 description of every endpoint, built from the same view definitions the answers use. */
-import { EVENT_TYPES, MAX_EVENT_COUNT } from '../domain/events';
+import { eventSchema } from '../domain/eventSchema';
 import { webhookPaths, webhookSchemas } from './openapiWebhooks';
 import { ALL_MARKER, MONTHS, MONTH_PATTERN, TOP } from '../contract/params';
 import { RESULT_CLASSES, RESULT_CODE_NAMES } from '../contract/resultCodes';
@@ -241,34 +241,6 @@ function statsPath(summary: string, schema: string, extra: unknown[] = []) {
     },
   };
 }
-
-const eventSchema = {
-  type: 'object',
-  required: ['id', 'type', 'requestedAt'],
-  properties: {
-    id: { type: 'string', minLength: 1, maxLength: 200, description: 'Idempotency key, unique per account' },
-    type: { type: 'string', enum: EVENT_TYPES },
-    account: { type: 'string', description: "Defaults to the key's account" },
-    requestId: { type: 'string' },
-    messageId: { type: 'string' },
-    template: { type: 'string', description: 'Absent means (none)' },
-    recipient: { type: 'string', description: 'Only its domain is kept' },
-    domain: { type: 'string' },
-    requestedAt: { oneOf: [{ type: 'string', format: 'date-time' }, { type: 'integer' }] },
-    sentAt: {
-      oneOf: [{ type: 'string', format: 'date-time' }, { type: 'integer' }],
-      description: 'Required for result, opened, unsubscribed, complained',
-    },
-    at: { oneOf: [{ type: 'string', format: 'date-time' }, { type: 'integer' }] },
-    resultCode: { type: 'string', enum: RESULT_CODE_NAMES, description: 'Required for result' },
-    count: { type: 'integer', minimum: 1, maximum: MAX_EVENT_COUNT, default: 1 },
-    advertising: { type: 'boolean' },
-    machine: {
-      type: 'boolean',
-      description: "opened only: an open by a mail client's privacy proxy (machineOpenedCount, not openedCount)",
-    },
-  },
-};
 
 const limitsSchema = {
   type: 'object',
