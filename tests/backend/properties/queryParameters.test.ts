@@ -62,12 +62,14 @@ test.each(VALUES)('%s: the listed schema and the checks agree', (name, values) =
   );
 });
 
-test.each([
+const ONLY_THE_CHECKS_REFUSE: Array<[QueryParameterName, string, string]> = [
   ['months', '2.0', 'a number not written as plain digits'],
   ['top', ' 5', 'a number with a space'],
   ['month', '1999-12', 'a month before 2000-01'],
   ['month', '2100-01', 'a month after 2099-12'],
-] as const)('checked beyond the schema: %s=%j (%s)', (name, value) => {
+];
+
+test.each(ONLY_THE_CHECKS_REFUSE)('checked beyond the schema: %s=%j (%s)', (name, value) => {
   expect([schemaAccepts(name, value), checksAccept(name, value)]).toEqual([true, false]);
 });
 
