@@ -4,7 +4,8 @@
  * hand-written validator: it gives per-field messages and is faster (bench/validation.ts,
  * docs/architecture.md). Rules a JSON schema cannot state are checked beyond it, in code.
  */
-import { Type, type TSchema } from '@sinclair/typebox';
+import { Type } from '@sinclair/typebox';
+import { choices, onlyNull, orNull } from './openApiSchemas';
 import { RESULT_CODE_NAMES } from '../contract/resultCodes';
 import {
   ACCOUNT_PATTERN,
@@ -28,15 +29,8 @@ export const CHECKED_BEYOND_THE_SCHEMA = [
   'lengths count UTF-16 code units, as JavaScript does, where JSON Schema counts characters',
 ] as const;
 
-/** OpenAPI 3.0 spells "or null" as `nullable`; ajv understands it too. Null means absent here. */
-const orNull = <Schema extends TSchema>(schema: Schema) => ({ ...schema, nullable: true }) as Schema;
-
 const text = (maxLength: number, description?: string) =>
   Type.String({ minLength: 1, maxLength, ...(description ? { description } : {}) });
-
-/** Only null (or absence): the field does not belong to this event type. */
-const absent = (description: string) =>
-  Type.Unsafe<null>({ type: 'string', nullable: true, enum: [null], description });
 
 /** Epoch milliseconds (a number, or digits) or ISO 8601 with an offset; `nullable`: or null (absent). */
 const eventTime = (description: string, nullable = false) =>
@@ -45,20 +39,16 @@ const eventTime = (description: string, nullable = false) =>
       Type.Integer({ minimum: EARLIEST_EVENT_TIME, maximum: LATEST_EVENT_TIME - 1 }),
       Type.String({ pattern: '^\\d{1,15}$' }),
       Type.String({ pattern: ISO_WITH_OFFSET.source }),
-      ...(nullable ? [absent('absent')] : []),
+      ...(nullable ? [onlyNull()] : []),
     ],
     { description }
   );
-
-/** One of `values`: OpenAPI 3.0 has `enum` but not `const`, so no `Type.Literal`. */
-const oneOf = <Value extends string>(values: readonly Value[], description?: string) =>
-  Type.Unsafe<Value>({ type: 'string', enum: values, ...(description ? { description } : {}) });
 
 const flagFields = (type: EventType) =>
   Object.fromEntries(
     Object.entries(FLAG_FIELDS).map(([field, types]) => [
       field,
-      Type.Optional(types.includes(type) ? Type.Boolean() : absent(`only on ${types.join(', ')} events`)),
+      Type.Optional(types.includes(type) ? Type.Boolean() : onlyNull(`only on ${types.join(', ')} events`)),
     ])
   );
 
@@ -68,7 +58,7 @@ function eventOfType(type: EventType) {
   const rule = EVENT_TYPE_RULES[type];
   return Type.Object({
     id: text(MAX_ID_LENGTH, 'Idempotency key, unique per account'),
-    type: oneOf([type]),
+    type: choices([type]),
     account: Type.Optional(
       orNull(Type.String({ pattern: ACCOUNT_PATTERN.source, description: "Defaults to the key's account" }))
     ),
@@ -89,7 +79,7 @@ function eventOfType(type: EventType) {
     requestedAt: eventTime('When the mail was requested'),
     sentAt: rule.needsSentAt ? eventTime(SENT_AT) : Type.Optional(eventTime(SENT_AT, true)),
     at: Type.Optional(eventTime('When this event happened', true)),
-    resultCode: rule.hasResultCode ? oneOf(RESULT_CODE_NAMES) : Type.Optional(absent('only on result events')),
+    resultCode: rule.hasResultCode ? choices(RESULT_CODE_NAMES) : Type.Optional(onlyNull('only on result events')),
     count: Type.Optional(orNull(Type.Integer({ minimum: 1, maximum: MAX_EVENT_COUNT, default: 1 }))),
     ...flagFields(type),
     machine: Type.Optional(

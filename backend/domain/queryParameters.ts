@@ -1,28 +1,16 @@
 /**
  * The query parameters of the read endpoints, once: their JSON schema (TypeBox) and
- * description. openapi.json lists them from here, and the checks (statsParams.ts,
- * subscriptions.ts) read their choices, bounds and defaults from here. The checks stay
- * hand-written because they give the messages callers and tests rely on, take `var-NAME`
- * spellings and treat an empty value as absent, which ajv would not.
+ * description. openapi.json lists them from here, and the checks (statsParams.ts) read
+ * their choices, defaults and month range from here. The checks stay hand-written: they
+ * give the messages callers and tests rely on, take `var-NAME` spellings and treat an
+ * empty value as absent, which ajv would not.
  */
-import { Type, type TSchema, type TUnsafe } from '@sinclair/typebox';
+import { Type, type TSchema } from '@sinclair/typebox';
+import { choices } from './openApiSchemas';
 import { ALL_MARKER, MONTHS, MONTH_PATTERN, TOP } from '../contract/params';
 import { RESULT_CODE_NAMES } from '../contract/resultCodes';
 import { INTERVALS, VIEW_IDS } from '../contract/views';
 import { QUERY_RANGE_TEXT } from './timestamps';
-
-export interface Choices<Value extends string> extends TUnsafe<Value> {
-  enum: readonly Value[];
-  default?: Value;
-}
-
-/** One of `values` as OpenAPI 3.0 spells it (`enum`; it has no `const`). */
-export const choices = <Value extends string>(values: readonly Value[], fallback?: Value): Choices<Value> =>
-  Type.Unsafe<Value>({
-    type: 'string',
-    enum: values,
-    ...(fallback === undefined ? {} : { default: fallback }),
-  }) as Choices<Value>;
 
 /** `a or b`, `one of a, b, c`: how an error message names the choices. */
 export const choicesText = (values: readonly string[]) =>
@@ -52,7 +40,7 @@ export const QUERY_PARAMETERS = {
       'IANA time zone for days and bucket labels, in any case; answers name it as the tz database spells it (asia/seoul: Asia/Seoul).',
     schema: text,
   },
-  interval: { description: 'Bucket size; weeks start on Monday.', schema: choices(INTERVALS, '1d') },
+  interval: { description: 'Bucket size; weeks start on Monday.', schema: choices(INTERVALS, { default: '1d' }) },
   template: {
     description: `Template filter, repeat for several (OR); \`(none)\` selects mails without a template; \`${ALL_MARKER}\` means no filter. Also accepted as var-template.`,
     schema: text,
@@ -68,11 +56,11 @@ export const QUERY_PARAMETERS = {
   period: {
     description:
       'current (default): only the latest subscription period of the account; all (admin keys only): every period.',
-    schema: choices(['current', 'all'] as const, 'current'),
+    schema: choices(['current', 'all'] as const, { default: 'current' }),
   },
   format: {
     description: 'json, or xlsx for a streamed Excel workbook.',
-    schema: choices(['json', 'xlsx'] as const, 'json'),
+    schema: choices(['json', 'xlsx'] as const, { default: 'json' }),
   },
   top: {
     description: 'Domains listed before the rest is summed as (other); `all`: every domain, no (other).',

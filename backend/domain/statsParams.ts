@@ -11,7 +11,8 @@ import { RESULT_CODES } from '../contract/resultCodes';
 import { planBuckets } from './timeBuckets';
 import { canonicalZone, parseQueryTime } from './timestamps';
 import type { FilterKey, Interval, ViewDefinition } from '../contract/views';
-import { choicesText, MONTH_RANGE, QUERY_PARAMETERS, type Choices } from './queryParameters';
+import type { Choices } from './openApiSchemas';
+import { choicesText, MONTH_RANGE, QUERY_PARAMETERS } from './queryParameters';
 
 export type RawParams = Record<string, unknown>;
 
