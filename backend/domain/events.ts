@@ -16,7 +16,7 @@ interface EventTypeRule {
 }
 
 /** What each event type carries: one row per type, so a new type is one line here. */
-const EVENT_TYPE_RULES: Readonly<Record<EventType, EventTypeRule>> = {
+export const EVENT_TYPE_RULES: Readonly<Record<EventType, EventTypeRule>> = {
   requested: { needsSentAt: false, hasResultCode: false },
   result: { needsSentAt: true, hasResultCode: true },
   opened: { needsSentAt: true, hasResultCode: false },
@@ -26,15 +26,15 @@ const EVENT_TYPE_RULES: Readonly<Record<EventType, EventTypeRule>> = {
 };
 
 /** Optional true/false fields and the event types that may carry them. */
-const FLAG_FIELDS: Readonly<Record<string, readonly EventType[]>> = {
+export const FLAG_FIELDS: Readonly<Record<string, readonly EventType[]>> = {
   advertising: EVENT_TYPES,
 };
 
 export const MAX_EVENT_COUNT = 1_000_000;
 export const ACCOUNT_PATTERN = /^[A-Za-z0-9_.-]{1,64}$/;
-const MAX_ID_LENGTH = 200;
-const MAX_NAME_LENGTH = 1000;
-const MAX_ADDRESS_LENGTH = 320;
+export const MAX_ID_LENGTH = 200;
+export const MAX_NAME_LENGTH = 1000;
+export const MAX_ADDRESS_LENGTH = 320;
 const HOST_NAME_RULE =
   'a DNS host name (labels of letters, digits and inner hyphens, 1 to 63 characters each, 253 in all, other scripts as IDNA; nothing is repaired)';
 

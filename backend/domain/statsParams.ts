@@ -10,7 +10,9 @@ import { ALL_MARKER, MONTHS, MONTH_PATTERN, TOP, takesTop } from '../contract/pa
 import { RESULT_CODES } from '../contract/resultCodes';
 import { planBuckets } from './timeBuckets';
 import { canonicalZone, parseQueryTime } from './timestamps';
-import { INTERVALS, type FilterKey, type Interval, type ViewDefinition } from '../contract/views';
+import type { FilterKey, Interval, ViewDefinition } from '../contract/views';
+import type { Choices } from './openApiSchemas';
+import { choicesText, MONTH_RANGE, QUERY_PARAMETERS } from './queryParameters';
 
 export type RawParams = Record<string, unknown>;
 
@@ -32,7 +34,7 @@ export interface StatsRequest {
   /** Sending limit: YYYY-MM and how many months back, `month` included. */
   month: string;
   months: number;
-  format: 'json' | 'xlsx';
+  format: (typeof QUERY_PARAMETERS.format.schema.enum)[number];
 }
 
 const MAX_FILTER_VALUES = 500;
@@ -106,6 +108,15 @@ function filterValues(raw: RawParams, name: FilterKey, view: ViewDefinition, str
     }
   }
   return [...new Set(taken)];
+}
+
+/** A parameter with choices (QUERY_PARAMETERS): its value, or its default when absent or empty. */
+function chosen<Value extends string>(raw: RawParams, name: string, allowed: Choices<Value>, code: string): Value {
+  const value = single(raw, name) || allowed.default;
+  if (!allowed.enum.includes(value as Value)) {
+    throw badRequest(code, `${name} must be ${choicesText(allowed.enum)}`);
+  }
+  return value as Value;
 }
 
 /** `alternative`: the one word also taken in place of a number (named in the error). */
@@ -206,10 +217,7 @@ export function parseStatsParams(
 ): StatsRequest {
   const tz = parseZone(raw, defaultZone);
   const { from, to } = parseRange(raw, tz, now, 7);
-  const interval = (single(raw, 'interval') || '1d') as Interval;
-  if (!INTERVALS.includes(interval)) {
-    throw badRequest('invalid_interval', `interval must be one of ${INTERVALS.join(', ')}`);
-  }
+  const interval = chosen(raw, 'interval', QUERY_PARAMETERS.interval.schema, 'invalid_interval');
   if ((to - from) / APPROX_MS[interval] > MAX_BUCKETS) {
     throw badRequest(
       'invalid_interval',
@@ -217,13 +225,10 @@ export function parseStatsParams(
     );
   }
   const month = single(raw, 'month') || DateTime.fromMillis(now, { zone: tz }).toFormat('yyyy-MM');
-  if (!MONTH_PATTERN.test(month) || month < '2000-01' || month > '2099-12') {
-    throw badRequest('invalid_parameter', 'month must be YYYY-MM between 2000-01 and 2099-12');
+  if (!MONTH_PATTERN.test(month) || month < MONTH_RANGE.first || month > MONTH_RANGE.last) {
+    throw badRequest('invalid_parameter', `month must be YYYY-MM between ${MONTH_RANGE.first} and ${MONTH_RANGE.last}`);
   }
-  const format = single(raw, 'format') || 'json';
-  if (format !== 'json' && format !== 'xlsx') {
-    throw badRequest('invalid_parameter', 'format must be json or xlsx');
-  }
+  const format = chosen(raw, 'format', QUERY_PARAMETERS.format.schema, 'invalid_parameter');
   const request: StatsRequest = {
     account,
     from,

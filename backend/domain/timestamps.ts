@@ -5,8 +5,8 @@ import { DateTime, IANAZone } from 'luxon';
 export const BUCKET_MS = 15 * 60 * 1000;
 
 /** Events outside these years are refused: they are typos, and InfluxDB cannot store all of them. */
-const EARLIEST = Date.UTC(2000, 0, 1);
-const LATEST = Date.UTC(2100, 0, 1);
+export const EARLIEST_EVENT_TIME = Date.UTC(2000, 0, 1);
+export const LATEST_EVENT_TIME = Date.UTC(2100, 0, 1);
 
 /**
  * Query bounds: well inside what InfluxDB stores (int64 nanoseconds, 1677 to 2262) and can
@@ -16,7 +16,7 @@ export const EARLIEST_QUERY_TIME = Date.UTC(1900, 0, 1);
 export const LATEST_QUERY_TIME = Date.UTC(2200, 0, 1);
 export const QUERY_RANGE_TEXT = 'between 1900-01-01T00:00:00Z and 2200-01-01T00:00:00Z';
 
-const ISO_WITH_OFFSET =
+export const ISO_WITH_OFFSET =
   /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(?:(Z)|([+-])(\d{2}):?(\d{2}))$/;
 
 /**
@@ -51,7 +51,7 @@ export function bucketCeil(ms: number): number {
 }
 
 function inRange(ms: number): boolean {
-  return ms >= EARLIEST && ms < LATEST;
+  return ms >= EARLIEST_EVENT_TIME && ms < LATEST_EVENT_TIME;
 }
 
 /**

@@ -1,17 +1,16 @@
 /** The OpenAPI 3 description of every endpoint, built from the same view definitions the answers use. */
-import { EVENT_TYPES, MAX_EVENT_COUNT } from '../domain/events';
+import { eventSchema } from '../domain/eventSchema';
 import { webhookPaths, webhookSchemas } from './openapiWebhooks';
-import { ALL_MARKER, MONTHS, MONTH_PATTERN, TOP } from '../contract/params';
+import { MONTH_PATTERN } from '../contract/params';
 import { RESULT_CLASSES, RESULT_CODE_NAMES } from '../contract/resultCodes';
 import { MAX_ANSWER_CELLS, MAX_QUERY_PARAMETERS } from '../domain/statsParams';
-import { QUERY_RANGE_TEXT } from '../domain/timestamps';
+import { openApiParameter } from '../domain/queryParameters';
 import {
   DOMAINS_VIEW,
   INTERVALS,
   METRIC_DEFINITIONS,
   RESULT_CODES_VIEW,
   SENDING_LIMIT_VIEW,
-  VIEW_IDS,
   type ColumnDefinition,
   type DistributionViewDefinition,
   type MetricKey,
@@ -114,64 +113,11 @@ function distributionSchema(view: DistributionViewDefinition, exact: Record<stri
   };
 }
 
-/** `top`: 1-1000 or `all` (statsParams.ts). */
-const TOP_SCHEMA = {
-  oneOf: [
-    { type: 'integer', minimum: TOP.min, maximum: TOP.max },
-    { type: 'string', enum: [TOP.all] },
-  ],
-  default: TOP.default,
-};
+const query = openApiParameter;
 
-const query = (
-  name: string,
-  description: string,
-  schema: Record<string, unknown> = { type: 'string' },
-  repeated = false
-) => ({
-  name,
-  in: 'query',
-  description,
-  schema: repeated ? { type: 'array', items: schema } : schema,
-  ...(repeated ? { style: 'form', explode: true } : {}),
-});
-
-const commonParameters = [
-  query(
-    'from',
-    'Start of the half-open range: ISO 8601 (with offset, or local to tz) or epoch ms. Default: 7 local days ending today.'
-  ),
-  query('to', `End of the half-open range (exclusive). Both bounds lie ${QUERY_RANGE_TEXT}.`),
-  query(
-    'tz',
-    'IANA time zone for days and bucket labels, in any case; answers name it as the tz database spells it (asia/seoul: Asia/Seoul).'
-  ),
-  query('interval', 'Bucket size; weeks start on Monday.', { type: 'string', enum: INTERVALS, default: '1d' }),
-  query(
-    'template',
-    `Template filter, repeat for several (OR); \`(none)\` selects mails without a template; \`${ALL_MARKER}\` means no filter. Also accepted as var-template.`,
-    { type: 'string' },
-    true
-  ),
-  query('domain', 'Recipient domain filter, repeatable. Also var-domain.', { type: 'string' }, true),
-  query(
-    'resultCode',
-    'Result code filter (domains and result-codes views), repeatable. Also var-resultCode.',
-    { type: 'string', enum: RESULT_CODE_NAMES },
-    true
-  ),
-  query('account', 'Admin keys only: the account to read.'),
-  query(
-    'period',
-    'current (default): only the latest subscription period of the account; all (admin keys only): every period.',
-    { type: 'string', enum: ['current', 'all'], default: 'current' }
-  ),
-  query('format', 'json, or xlsx for a streamed Excel workbook.', {
-    type: 'string',
-    enum: ['json', 'xlsx'],
-    default: 'json',
-  }),
-];
+const commonParameters = (
+  ['from', 'to', 'tz', 'interval', 'template', 'domain', 'resultCode', 'account', 'period', 'format'] as const
+).map((name) => query(name));
 
 const period = {
   type: 'object',
@@ -241,34 +187,6 @@ function statsPath(summary: string, schema: string, extra: unknown[] = []) {
     },
   };
 }
-
-const eventSchema = {
-  type: 'object',
-  required: ['id', 'type', 'requestedAt'],
-  properties: {
-    id: { type: 'string', minLength: 1, maxLength: 200, description: 'Idempotency key, unique per account' },
-    type: { type: 'string', enum: EVENT_TYPES },
-    account: { type: 'string', description: "Defaults to the key's account" },
-    requestId: { type: 'string' },
-    messageId: { type: 'string' },
-    template: { type: 'string', description: 'Absent means (none)' },
-    recipient: { type: 'string', description: 'Only its domain is kept' },
-    domain: { type: 'string' },
-    requestedAt: { oneOf: [{ type: 'string', format: 'date-time' }, { type: 'integer' }] },
-    sentAt: {
-      oneOf: [{ type: 'string', format: 'date-time' }, { type: 'integer' }],
-      description: 'Required for result, opened, unsubscribed, complained',
-    },
-    at: { oneOf: [{ type: 'string', format: 'date-time' }, { type: 'integer' }] },
-    resultCode: { type: 'string', enum: RESULT_CODE_NAMES, description: 'Required for result' },
-    count: { type: 'integer', minimum: 1, maximum: MAX_EVENT_COUNT, default: 1 },
-    advertising: { type: 'boolean' },
-    machine: {
-      type: 'boolean',
-      description: "opened only: an open by a mail client's privacy proxy (machineOpenedCount, not openedCount)",
-    },
-  },
-};
 
 const limitsSchema = {
   type: 'object',
@@ -409,27 +327,20 @@ export const openApiDocument = {
     },
     '/api/v1/stats/request-date': statsPath('Counts and rates by request date', 'RequestDateView'),
     '/api/v1/stats/send-date': statsPath('Counts and rates by send date', 'SendDateView'),
-    '/api/v1/stats/domains': statsPath('Result events by recipient domain', 'DomainsView', [
-      query('top', 'Domains listed before the rest is summed as (other); `all`: every domain, no (other).', TOP_SCHEMA),
-    ]),
+    '/api/v1/stats/domains': statsPath('Result events by recipient domain', 'DomainsView', [query('top')]),
     '/api/v1/stats/result-codes': statsPath('Result events by result code', 'ResultCodesView', [
-      query('top', 'As for domains (`all` included); every code present is listed whatever its value.', TOP_SCHEMA),
+      query('top', 'As for domains (`all` included); every code present is listed whatever its value.'),
     ]),
     '/api/v1/stats/sending-limit': statsPath('Usage against the sending limits', 'SendingLimitView', [
-      query('month', 'YYYY-MM, default the current month in tz.'),
-      query('months', 'Months up to and including month.', {
-        type: 'integer',
-        minimum: MONTHS.min,
-        maximum: MONTHS.max,
-        default: MONTHS.default,
-      }),
+      query('month'),
+      query('months'),
     ]),
     '/api/v1/export': {
       get: {
         summary: 'One Excel workbook with a sheet per view',
         security: [{ bearer: [] }],
         parameters: [
-          query('views', `Comma-separated views: ${VIEW_IDS.join(', ')}.`),
+          query('views'),
           ...commonParameters.filter((parameter) => parameter.name !== 'format'),
           query('top', 'As for domains.'),
           query('month', 'As for sending-limit.'),
@@ -449,7 +360,7 @@ export const openApiDocument = {
               query('from', 'Range start'),
               query('to', 'Range end'),
               query('tz', 'Zone of local dates'),
-              query('q', 'Substring, case-insensitive'),
+              query('q'),
               query('account', 'Admin keys only'),
               query('period', 'As for the views: current (default) or all (admin keys only)'),
             ],
