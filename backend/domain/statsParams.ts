@@ -181,7 +181,7 @@ export function checkAnswerCells(buckets: number, rows: number, narrowRows: stri
 function checkDistributionCells(view: ViewDefinition, request: StatsRequest): void {
   const buckets = planBuckets(request.from, request.to, request.interval, request.tz).starts.length;
   if (takesTop(view)) {
-    // top=all: the rows are known only once read; the view checks then (statsService).
+    // top=all: the rows are known only once read; the view checks then (queryGateway.ts).
     if (Number.isFinite(request.top)) {
       checkAnswerCells(buckets, request.top + 1, 'a smaller top');
     }

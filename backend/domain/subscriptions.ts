@@ -8,6 +8,7 @@
 import type { StoredPeriod, SubscriptionStore } from '../storage/subscriptionStore';
 import type { AccountJson, ErrorDetail, PeriodJson } from '../contract/apiTypes';
 import { ApiError, badRequest } from './errors';
+import { choicesText, QUERY_PARAMETERS } from './queryParameters';
 import { formatBucket } from './timeBuckets';
 import { parseEventTime } from './timestamps';
 
@@ -172,11 +173,12 @@ export function requestedWindow(
   period: unknown,
   admin: boolean
 ): VisibleWindow | undefined {
-  if (period === undefined || period === '' || period === 'current') {
+  const { enum: periods, default: latest } = QUERY_PARAMETERS.period.schema;
+  if (period === undefined || period === '' || period === latest) {
     return subscriptions.visibleWindow(account);
   }
-  if (period !== 'all') {
-    throw badRequest('invalid_parameter', 'period must be current or all');
+  if (!periods.includes(period as (typeof periods)[number])) {
+    throw badRequest('invalid_parameter', `period must be ${choicesText(periods)}`);
   }
   if (!admin) {
     throw new ApiError(403, 'forbidden_scope', 'period=all (every subscription period) needs an admin key');
