@@ -119,18 +119,9 @@ export const METRIC_DEFINITIONS: Readonly<Record<MetricKey, MetricDefinition>> =
 export type Counts = Record<CountMetric, number>;
 export type Rates = Record<RateMetric, number | null>;
 
+/** Every count metric at 0: derived from COUNT_METRICS, so a new metric cannot be missed. */
 export function zeroCounts(): Counts {
-  return {
-    requestCount: 0,
-    sentCount: 0,
-    deliveredCount: 0,
-    bouncedCount: 0,
-    openedCount: 0,
-    machineOpenedCount: 0,
-    unsubscribeCount: 0,
-    complaintCount: 0,
-    canceledCount: 0,
-  };
+  return Object.fromEntries(COUNT_METRICS.map((metric) => [metric, 0])) as Counts;
 }
 
 export function ratio(numerator: number, denominator: number): number | null {
