@@ -12,6 +12,10 @@ test.each([
   ['ｅｘａｍｐｌｅ.com', 'example.com'],
   ['example\u3002com', 'example.com'],
   [`${'a'.repeat(63)}.com`, `${'a'.repeat(63)}.com`],
+  // reserved for registration only (RFC 5891 §4.2.3.1), yet a working DNS name that mail reaches
+  ['AB--cd.com', 'ab--cd.com'],
+  ['aa--a.aa', 'aa--a.aa'],
+  ['bü--x.example', 'xn--b--x-0ra.example'],
   // 253 characters: the longest name
   [`${LONGEST_LABELS}.${'d'.repeat(61)}`, `${LONGEST_LABELS}.${'d'.repeat(61)}`],
   [`${LONGEST_LABELS}.${'d'.repeat(62)}`, undefined],
@@ -29,7 +33,10 @@ test.each([
   'a..b.com',
   `${'a'.repeat(64)}.com`,
   'ex_ample.com',
-  'ab--cd.com',
+  '-a.com',
+  'a.-com',
+  'a.com-',
+  'XN--zz.com',
   'gmail.com.',
   ' gmail.com',
   'gmail.com ',

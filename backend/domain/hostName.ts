@@ -9,23 +9,31 @@ import { toASCII } from 'tr46';
 export const MAX_HOST_NAME_LENGTH = 253;
 
 /**
- * ASCII letters, digits and inner hyphens, without `--` in the third and fourth places
- * (which is where `xn--` labels and other reserved labels have it): for these names UTS #46
- * does nothing but lower-case the letters, so ingestion skips the costly conversion.
+ * ASCII letters, digits and inner hyphens, not starting `xn--` (a punycode label, which
+ * must decode): for these names UTS #46 does nothing but lower-case the letters, so
+ * ingestion skips the costly conversion.
  */
-const PLAIN_LABEL = '(?![A-Za-z0-9]{2}--)[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?';
+const PLAIN_LABEL = '(?![Xx][Nn]--)[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?';
 const PLAIN_HOST_NAME = new RegExp(`^(?:${PLAIN_LABEL}\\.)+${PLAIN_LABEL}$`);
 /** A numeric top-level label would make an IPv4 address look like a name. */
 const NUMERIC_TOP_LABEL = /(?:^|\.)[0-9]+$/;
 
+/** UTS #46 leaves edge hyphens to CheckHyphens, which is off (see idnaHostName). */
+const EDGE_HYPHEN = /(?:^|\.)-|-(?:\.|$)/;
+
 function underTopLevel(ascii: string): string | undefined {
-  return ascii.includes('.') && !NUMERIC_TOP_LABEL.test(ascii) ? ascii : undefined;
+  return ascii.includes('.') && !NUMERIC_TOP_LABEL.test(ascii) && !EDGE_HYPHEN.test(ascii) ? ascii : undefined;
 }
 
-/** The UTS #46 conversion with every check on; the reference the fast path must agree with. */
+/**
+ * The UTS #46 conversion, the reference the fast path must agree with. Every check is on
+ * but CheckHyphens: `--` in a label's third and fourth places is only reserved for new
+ * registrations, and mail to such a host (`ab--cd.example`) is delivered like any other,
+ * so refusing it would lose real counts. Edge hyphens are refused by `underTopLevel`.
+ */
 export function idnaHostName(name: string): string | undefined {
   const ascii = toASCII(name, {
-    checkHyphens: true,
+    checkHyphens: false,
     checkBidi: true,
     checkJoiners: true,
     useSTD3ASCIIRules: true,
