@@ -1,9 +1,9 @@
 import React from 'react';
-import { MemoryRouter } from 'react-router-dom';
 import { fireEvent, render, screen } from '@testing-library/react';
 import { fakeBackendSrv } from '../datasource/testing/fakeBackendSrv';
 import { fetchWorkbook } from '../extensions/workbookDownload';
 import ExportPage from './ExportPage';
+import { TestRouter } from '../testing/TestRouter';
 
 const EXPORT = '/api/datasources/proxy/uid/mail-delivery-analytics/api/api/v1/export';
 const LINK =
@@ -14,9 +14,9 @@ function renderPage(path: string, answer: { status: number; data: unknown }) {
   const backendSrv = fakeBackendSrv({ [EXPORT]: answer });
   const save = jest.fn();
   render(
-    <MemoryRouter initialEntries={[path]}>
+    <TestRouter path={path}>
       <ExportPage download={(url) => fetchWorkbook(url, backendSrv)} save={save} />
-    </MemoryRouter>
+    </TestRouter>
   );
   return { fetch: backendSrv.fetch, save };
 }

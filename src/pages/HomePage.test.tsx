@@ -1,14 +1,14 @@
 import React from 'react';
-import { MemoryRouter } from 'react-router-dom';
 import { render, screen } from '@testing-library/react';
 import HomePage from './HomePage';
+import { TestRouter } from '../testing/TestRouter';
 
 describe('HomePage', () => {
   it('links the six dashboards by uid', () => {
     render(
-      <MemoryRouter>
+      <TestRouter>
         <HomePage />
-      </MemoryRouter>
+      </TestRouter>
     );
     const links = screen.getAllByRole('link').map((link) => [link.textContent, link.getAttribute('href')]);
     expect(links).toEqual([
@@ -23,9 +23,9 @@ describe('HomePage', () => {
 
   it('explains how to set up the data source', () => {
     render(
-      <MemoryRouter>
+      <TestRouter>
         <HomePage />
-      </MemoryRouter>
+      </TestRouter>
     );
     expect(screen.getByRole('heading', { name: 'Setting up the data source' })).toBeInTheDocument();
     expect(screen.getByText('mail-delivery-analytics')).toBeInTheDocument();

@@ -1,8 +1,8 @@
 import React from 'react';
 import { render, screen, waitFor } from '@testing-library/react';
-import { MemoryRouter } from 'react-router-dom';
 import { of, throwError } from 'rxjs';
 import LimitChangePage from './LimitChangePage';
+import { TestRouter } from '../testing/TestRouter';
 
 jest.mock('@grafana/runtime', () => ({
   ...jest.requireActual('@grafana/runtime'),
@@ -11,9 +11,9 @@ jest.mock('@grafana/runtime', () => ({
 
 function renderPage(search: string, fetch: jest.Mock, navigate = jest.fn()) {
   render(
-    <MemoryRouter initialEntries={[`/a/app/limit-change${search}`]}>
+    <TestRouter path={`/a/app/limit-change${search}`}>
       <LimitChangePage backendSrv={{ fetch }} navigate={navigate} />
-    </MemoryRouter>
+    </TestRouter>
   );
   return navigate;
 }

@@ -1,7 +1,7 @@
 import React, { useEffect, useState } from 'react';
 import { useLocation } from 'react-router-dom';
 import { getBackendSrv, PluginPage } from '@grafana/runtime';
-import { Alert, Spinner, Text } from '@grafana/ui';
+import { Alert, Spinner, Stack, Text } from '@grafana/ui';
 import type { Limits } from '../../contract/apiTypes';
 import { BackendApi, type FetchingBackendSrv } from '../datasource/backendApi';
 import { backendBaseUrl, dataSourceProxyUrl } from '../../contract/proxy';
@@ -49,9 +49,11 @@ function LimitChangePage({ backendSrv = getBackendSrv(), navigate = leaveForUrl 
   return (
     <PluginPage>
       {state.state === 'loading' && (
-        <Text element="p">
-          <Spinner inline /> Opening the sending limit change request…
-        </Text>
+        // Spinner is a <div>, which a <p> cannot hold
+        <Stack direction="row" alignItems="center" gap={1}>
+          <Spinner inline />
+          <Text>Opening the sending limit change request…</Text>
+        </Stack>
       )}
       {state.state === 'unset' && (
         <Alert severity="info" title="No change-request link is configured">

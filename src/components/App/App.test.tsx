@@ -1,10 +1,10 @@
 import React from 'react';
-import { MemoryRouter } from 'react-router-dom';
 import type { AppRootProps } from '@grafana/data';
 import { act, render, screen } from '@testing-library/react';
 import { NEVER, of } from 'rxjs';
 import { setBackendSrv, type BackendSrv } from '@grafana/runtime';
 import App from './App';
+import { TestRouter } from '../../testing/TestRouter';
 
 jest.mock('../../extensions/workbookDownload', () => ({
   ...jest.requireActual('../../extensions/workbookDownload'),
@@ -13,9 +13,9 @@ jest.mock('../../extensions/workbookDownload', () => ({
 
 const renderAt = (path: string) =>
   render(
-    <MemoryRouter initialEntries={[path]}>
+    <TestRouter path={path}>
       <App {...({} as AppRootProps)} />
-    </MemoryRouter>
+    </TestRouter>
   );
 
 describe('App', () => {

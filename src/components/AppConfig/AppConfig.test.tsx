@@ -1,10 +1,10 @@
 import React from 'react';
 import { act, fireEvent, render, screen } from '@testing-library/react';
-import { MemoryRouter } from 'react-router-dom';
 import { PluginType, type DataSourceInstanceSettings } from '@grafana/data';
 import { getDataSourceSrv } from '@grafana/runtime';
 import AppConfig, { type AppConfigProps } from './AppConfig';
 import { reloadGrafana, saveAppSettings } from './pluginSettings';
+import { TestRouter } from '../../testing/TestRouter';
 
 jest.mock('./pluginSettings');
 jest.mock('@grafana/runtime', () => ({ ...jest.requireActual('@grafana/runtime'), getDataSourceSrv: jest.fn() }));
@@ -26,9 +26,9 @@ function renderConfig(enabled: boolean, dataSources: Array<Partial<DataSourceIns
   } as unknown as AppConfigProps;
   // Grafana renders config pages inside its router; links need one.
   render(
-    <MemoryRouter future={{ v7_startTransition: true, v7_relativeSplatPath: true }}>
+    <TestRouter>
       <AppConfig {...props} />
-    </MemoryRouter>
+    </TestRouter>
   );
   return getList;
 }
