@@ -1,4 +1,5 @@
 /** docker-compose.yml, Dockerfile and .env.example: parse, pinned images, files that exist. */
+import { loadConfig } from '../../backend/config';
 import { APP_PLUGIN_ID, DATASOURCE_PLUGIN_ID } from '../../src/datasource/types';
 import { exists, readText, readYaml } from './repoFiles';
 
@@ -77,6 +78,30 @@ describe('docker-compose.yml', () => {
         expect(exists(source)).toBe(true); // ./dist is made by npm run build
       }
     }
+  });
+
+  it('passes the optional adapter keys through from .env, unset leaving both adapters off', () => {
+    const passedThrough = Object.entries(services.backend.environment ?? {}).filter(
+      ([name, value]) => value === `\${${name}:-}`
+    );
+    expect(passedThrough.map(([name]) => name)).toEqual([
+      'NCLOUD_ACCESS_KEY',
+      'NCLOUD_SECRET_KEY',
+      'NCLOUD_ACCOUNT',
+      'NCLOUD_REGION',
+      'WEBHOOK_SOURCES',
+    ]);
+    const example = readText('.env.example');
+    for (const [name] of passedThrough) {
+      expect(example).toMatch(new RegExp(`^# ${name}=`, 'm'));
+    }
+    // compose gives an unset `${NAME:-}` as an empty string
+    const config = loadConfig({
+      API_KEYS: 'demo:ingest+read:demoKey0123456789abc',
+      ...Object.fromEntries(passedThrough.map(([name]) => [name, ''])),
+    });
+    expect(config.ncloud).toBeUndefined();
+    expect(config.webhookSources).toEqual([]);
   });
 
   it('points the backend at the influxdb service', () => {
