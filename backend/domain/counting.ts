@@ -34,66 +34,13 @@ export function countersOf(event: DeliveryEvent): CounterKey[] {
   return axesOf(event).map(([axis, at]) => ({ ...base, axis, bucket: bucketStart(at) }));
 }
 
-/**
- * Detailed key strings found by their parts instead of built per event: one string object per
- * counter, whose hash V8 computes once, so summing a batch by key (and the log record, and the
- * checkpoint) reads the cached hash instead of joining, flattening and hashing 90 characters
- * twice per event. Bounded: cleared whole past MAX_CACHED_KEYS (ordered traffic moves on to
- * new buckets, so old keys stop being asked for).
- */
-const MAX_CACHED_KEYS = 100_000;
-
-/** One head's keys by bucket start. */
-class HeadKeys {
-  readonly byBucket = new Map<number, string>();
-  constructor(readonly head: string) {}
-}
-
-type Branch<T> = Map<string, T>;
-
-const newBranch = () => new Map();
-
-function branch<T>(map: Branch<T>, part: string, make: () => T): T {
-  let found = map.get(part);
-  if (found === undefined) {
-    found = make();
-    map.set(part, found);
-  }
-  return found;
-}
-
-/** account → kind → code → template → domain → [request-date keys, send-date keys] */
-let cachedKeys: Branch<Branch<Branch<Branch<Branch<[HeadKeys, HeadKeys]>>>>> = new Map();
-let cachedKeyCount = 0;
-
-function keyOf(heads: HeadKeys, at: number): string {
-  const bucket = bucketStart(at);
-  let key = heads.byBucket.get(bucket);
-  if (key === undefined) {
-    key = heads.head + bucket;
-    heads.byBucket.set(bucket, key);
-    cachedKeyCount++;
-  }
-  return key;
-}
-
 /** The same counters as countersOf, as key strings (the ingest hot path: no key objects). */
 export function counterKeysOf(event: DeliveryEvent): string[] {
-  if (cachedKeyCount >= MAX_CACHED_KEYS) {
-    cachedKeys = new Map();
-    cachedKeyCount = 0;
-  }
-  const { account, template, domain } = event;
   const kind = kindOf(event);
   const code = event.resultCode ?? NO_CODE;
-  const byCode = branch(branch(cachedKeys, account, newBranch), kind, newBranch);
-  const byDomain = branch(branch(byCode, code, newBranch), template, newBranch);
-  const [request, send] = branch(byDomain, domain, (): [HeadKeys, HeadKeys] => [
-    new HeadKeys(countsHead(account, 'request', kind, code, template, domain)),
-    new HeadKeys(countsHead(account, 'send', kind, code, template, domain)),
-  ]);
-  const requestKey = keyOf(request, event.requestedAt);
-  return event.sentAt === undefined ? [requestKey] : [requestKey, keyOf(send, event.sentAt)];
+  return axesOf(event).map(
+    ([axis, at]) => countsHead(event.account, axis, kind, code, event.template, event.domain) + bucketStart(at)
+  );
 }
 
 const kindOf = (event: DeliveryEvent) => (event.machine ? MACHINE_OPENED_KIND : event.type);
