@@ -100,19 +100,31 @@ async function main(): Promise<void> {
   }
   const figures = Object.fromEntries(
     STAGES.map((stage) => {
-      const rates = summarize(cpuSeconds[stage].map((s) => EVENTS / s), 0);
+      const rates = summarize(
+        cpuSeconds[stage].map((s) => EVENTS / s),
+        0
+      );
       return [stage, { eventsPerSecond: rates, microsecondsPerEvent: Number((1e6 / rates.median).toFixed(2)) }];
     })
   );
   const total = STAGES.reduce((sum, stage) => sum + figures[stage].microsecondsPerEvent, 0);
-  const results = { machine: machineInfo(), settings: { events: EVENTS, rounds: ROUNDS, batch: BATCH }, stages: figures, microsecondsPerEvent: Number(total.toFixed(2)) };
+  const results = {
+    machine: machineInfo(),
+    settings: { events: EVENTS, rounds: ROUNDS, batch: BATCH },
+    stages: figures,
+    microsecondsPerEvent: Number(total.toFixed(2)),
+  };
   const folder = join(__dirname, 'results');
   mkdirSync(folder, { recursive: true });
   writeFileSync(join(folder, 'ingest-path.json'), `${JSON.stringify(results, null, 2)}\n`);
   for (const stage of STAGES) {
-    console.log(`${stage.padEnd(9)} ${figures[stage].microsecondsPerEvent.toFixed(2).padStart(6)} CPU µs/event  (median ${figures[stage].eventsPerSecond.median} events/s)`);
+    console.log(
+      `${stage.padEnd(9)} ${figures[stage].microsecondsPerEvent.toFixed(2).padStart(6)} CPU µs/event  (median ${figures[stage].eventsPerSecond.median} events/s)`
+    );
   }
-  console.log(`total     ${total.toFixed(2).padStart(6)} CPU µs/event = ${Math.round(1e6 / total)} events/s (${EVENTS} events, ${ROUNDS} rounds)`);
+  console.log(
+    `total     ${total.toFixed(2).padStart(6)} CPU µs/event = ${Math.round(1e6 / total)} events/s (${EVENTS} events, ${ROUNDS} rounds)`
+  );
 }
 
 void main();

@@ -91,7 +91,9 @@ test('answers stay the same when asked again, and after the cache of answers was
   expect(first).toEqual(['gmail.com', 'xn--bcher-kva.example', undefined, undefined, 'naver.com']);
   // more distinct names than the cache holds, refused ones among them
   for (let i = 0; i < 25_000; i++) {
-    expect(canonicalHostName(i % 5 === 0 ? `${i}` : `Host${i}.Example`)).toBe(i % 5 === 0 ? undefined : `host${i}.example`);
+    expect(canonicalHostName(i % 5 === 0 ? `${i}` : `Host${i}.Example`)).toBe(
+      i % 5 === 0 ? undefined : `host${i}.example`
+    );
   }
   expect(names.map(canonicalHostName)).toEqual(first);
 });

@@ -101,7 +101,15 @@ export function scanIsoWithOffset(text: string): number | undefined | typeof NOT
     return NOT_ISO;
   }
   // Date.UTC's own calendar (years 0-99 are 1900-1999), so only days 29-31 need a look.
-  if (mo < 1 || mo > 12 || d < 1 || (d > 28 && d > new Date(Date.UTC(y, mo, 0)).getUTCDate()) || h > 23 || mi > 59 || s > 59) {
+  if (
+    mo < 1 ||
+    mo > 12 ||
+    d < 1 ||
+    (d > 28 && d > new Date(Date.UTC(y, mo, 0)).getUTCDate()) ||
+    h > 23 ||
+    mi > 59 ||
+    s > 59
+  ) {
     return undefined;
   }
   return Date.UTC(y, mo - 1, d, h, mi, s, millis) - offset * 60_000;
