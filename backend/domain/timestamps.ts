@@ -115,11 +115,6 @@ export function scanIsoWithOffset(text: string): number | undefined | typeof NOT
   return Date.UTC(y, mo - 1, d, h, mi, s, millis) - offset * 60_000;
 }
 
-/** ISO 8601 with an offset to epoch ms; undefined for impossible dates and other strings. */
-export function parseIsoWithOffset(text: string): number | undefined {
-  return scanIsoWithOffset(text) ?? undefined;
-}
-
 export function bucketStart(ms: number): number {
   return Math.floor(ms / BUCKET_MS) * BUCKET_MS;
 }
