@@ -171,8 +171,10 @@ function readResultCode(raw: Fields, type: EventType, problems: EventProblems): 
   return RESULT_CODES.has(value) ? value : problems.add('resultCode', `${shown(value)} is not a known result code`);
 }
 
+const FLAG_RULES = Object.entries(FLAG_FIELDS);
+
 function readFlags(raw: Fields, type: EventType, problems: EventProblems): void {
-  for (const [field, types] of Object.entries(FLAG_FIELDS)) {
+  for (const [field, types] of FLAG_RULES) {
     const value = raw[field];
     if (value === undefined) {
       continue;

@@ -84,3 +84,16 @@ test('a host name is its own canonical form', () => {
     )
   );
 });
+
+test('answers stay the same when asked again, and after the cache of answers was cleared', () => {
+  const names = ['Gmail.COM', 'bücher.example', 'a..b', '-x.example', 'naver.com'];
+  const first = names.map(canonicalHostName);
+  expect(first).toEqual(['gmail.com', 'xn--bcher-kva.example', undefined, undefined, 'naver.com']);
+  // more distinct names than the cache holds, refused ones among them
+  for (let i = 0; i < 25_000; i++) {
+    expect(canonicalHostName(i % 5 === 0 ? `${i}` : `Host${i}.Example`)).toBe(
+      i % 5 === 0 ? undefined : `host${i}.example`
+    );
+  }
+  expect(names.map(canonicalHostName)).toEqual(first);
+});

@@ -44,10 +44,30 @@ export function idnaHostName(name: string): string | undefined {
   return ascii === null ? undefined : underTopLevel(ascii);
 }
 
-/** The lower-case ASCII (punycode) form of a host name, or undefined when `name` is none. */
-export function canonicalHostName(name: string): string | undefined {
+function convertHostName(name: string): string | undefined {
   if (name.length <= MAX_HOST_NAME_LENGTH && PLAIN_HOST_NAME.test(name)) {
     return underTopLevel(name.toLowerCase());
   }
   return idnaHostName(name);
+}
+
+/**
+ * Answers by name, because a batch names the same few domains again and again: a lookup costs
+ * less than the checks (and far less than IDNA). Bounded: cleared whole when full.
+ */
+const MAX_CACHED_NAMES = 20_000;
+const canonicalNames = new Map<string, string | undefined>();
+
+/** The lower-case ASCII (punycode) form of a host name, or undefined when `name` is none. */
+export function canonicalHostName(name: string): string | undefined {
+  const cached = canonicalNames.get(name);
+  if (cached !== undefined || canonicalNames.has(name)) {
+    return cached;
+  }
+  if (canonicalNames.size >= MAX_CACHED_NAMES) {
+    canonicalNames.clear();
+  }
+  const canonical = convertHostName(name);
+  canonicalNames.set(name, canonical);
+  return canonical;
 }

@@ -1,10 +1,14 @@
 /** Ingestion: a validated batch is counted once per new event id, durably, then sent on to InfluxDB. */
-import type { CounterStore } from '../storage/counterStore';
+import type { AcceptedEvent, CounterStore } from '../storage/counterStore';
 import type { OutboxFlusher } from '../storage/outboxFlusher';
 import { counterKeysOf } from './counting';
 import { ApiError } from './errors';
-import { validateBatch, type IngestCaller } from './events';
+import { validateBatch, type DeliveryEvent, type IngestCaller } from './events';
 import type { SubscriptionService } from './subscriptions';
+
+/** What the store takes of each valid event: its id and its own counters as key strings. */
+export const acceptedEvents = (events: readonly DeliveryEvent[]): AcceptedEvent[] =>
+  events.map((event) => ({ account: event.account, id: event.id, count: event.count, keys: counterKeysOf(event) }));
 
 export interface IngestResult {
   accepted: number;
@@ -36,9 +40,7 @@ export class IngestService {
         30
       );
     }
-    const { duplicates } = await this.store.accept(
-      events.map((event) => ({ account: event.account, id: event.id, count: event.count, keys: counterKeysOf(event) }))
-    );
+    const { duplicates } = await this.store.accept(acceptedEvents(events));
     this.flusher.kick();
     return { accepted: events.length, duplicates };
   }

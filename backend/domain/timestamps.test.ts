@@ -1,12 +1,74 @@
+import fc from 'fast-check';
 import { DateTime } from 'luxon';
 import {
   bucketCeil,
   bucketStart,
   canonicalZone,
+  ISO_WITH_OFFSET,
+  NOT_ISO,
   parseEventTime,
-  parseIsoWithOffset,
   parseQueryTime,
+  scanIsoWithOffset,
 } from './timestamps';
+
+/** The regular-expression parser the hand scanner replaced: what it must answer for every string. */
+function byRegExp(text: string): number | undefined | null {
+  const match = ISO_WITH_OFFSET.exec(text);
+  if (!match) {
+    return null;
+  }
+  const [, year, month, day, hour, minute, second = '0', fraction = '', zulu, sign, offsetHours, offsetMinutes] = match;
+  const [y, mo, d, h, mi, s] = [year, month, day, hour, minute, second].map(Number);
+  const daysInMonth = new Date(Date.UTC(y, mo, 0)).getUTCDate();
+  if (mo < 1 || mo > 12 || d < 1 || d > daysInMonth || h > 23 || mi > 59 || s > 59) {
+    return undefined;
+  }
+  if (!zulu && (Number(offsetHours) > 23 || Number(offsetMinutes) > 59)) {
+    return undefined;
+  }
+  const offset = zulu ? 0 : (sign === '-' ? -1 : 1) * (Number(offsetHours) * 60 + Number(offsetMinutes));
+  return Date.UTC(y, mo - 1, d, h, mi, s, Math.floor(Number(`0.${fraction || '0'}`) * 1000)) - offset * 60_000;
+}
+
+/** Strings of ISO's shape, then some of them broken: a character changed, dropped or added. */
+const isoLike = fc
+  .tuple(
+    fc.stringMatching(ISO_WITH_OFFSET),
+    fc.nat(40),
+    fc.constantFrom('', '0', '9', ':', '.', '-', '+', 'Z', 'z', 'T', ' ', '\n', '٣'),
+    fc.constantFrom('keep', 'replace', 'drop', 'insert')
+  )
+  .map(([text, at, char, edit]) => {
+    const i = at % (text.length + 1);
+    if (edit === 'replace') {
+      return text.slice(0, i) + char + text.slice(i + 1);
+    }
+    if (edit === 'drop') {
+      return text.slice(0, i) + text.slice(i + 1);
+    }
+    return edit === 'insert' ? text.slice(0, i) + char + text.slice(i) : text;
+  });
+
+test('the hand scanner answers as the regular expression for ISO-like strings, broken ones included', () => {
+  fc.assert(
+    fc.property(isoLike, (text) => {
+      expect([text, scanIsoWithOffset(text)]).toEqual([text, byRegExp(text)]);
+    }),
+    { numRuns: 20_000 }
+  );
+});
+
+test('every fraction of a second keeps its milliseconds, truncated', () => {
+  for (let digits = 1; digits <= 6; digits++) {
+    for (let value = 0; value < 10 ** digits; value += digits > 4 ? 7 : 1) {
+      const text = `2026-03-29T09:30:00.${String(value).padStart(digits, '0')}Z`;
+      expect([text, scanIsoWithOffset(text)]).toEqual([text, byRegExp(text)]);
+    }
+  }
+  expect(scanIsoWithOffset('0000-02-29T00:00:00Z')).toBe(byRegExp('0000-02-29T00:00:00Z'));
+  expect(scanIsoWithOffset('2026-03-29T09:30:00.1234567890Z')).toBe(NOT_ISO);
+  expect(scanIsoWithOffset('2026-03-29T09:30:0Z')).toBe(NOT_ISO);
+});
 
 test('ISO 8601 with an offset parses exactly as a full date library does', () => {
   const samples = [
@@ -18,7 +80,7 @@ test('ISO 8601 with an offset parses exactly as a full date library does', () =>
     '2026-12-31T23:59:59.123456789-10:30',
   ];
   for (const text of samples) {
-    expect([text, parseIsoWithOffset(text)]).toEqual([text, DateTime.fromISO(text, { setZone: true }).toMillis()]);
+    expect([text, scanIsoWithOffset(text)]).toEqual([text, DateTime.fromISO(text, { setZone: true }).toMillis()]);
   }
 });
 
@@ -31,7 +93,7 @@ test('impossible dates and times are refused', () => {
     '2026-01-01T10:60:00Z',
     '2026-01-01T10:00:00+25:00',
   ]) {
-    expect([text, parseIsoWithOffset(text)]).toEqual([text, undefined]);
+    expect([text, scanIsoWithOffset(text)]).toEqual([text, undefined]);
   }
   expect(parseEventTime('2026-02-29T00:00:00Z')).toBe('is not a valid date and time');
   expect(parseEventTime('2026-02-28T00:00:00')).toBe(

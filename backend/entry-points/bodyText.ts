@@ -18,7 +18,7 @@ function charsetOf(contentType: string): string | undefined {
   return parameter?.[2].trim().toLowerCase();
 }
 
-function decodeUtf8(bytes: Buffer): string {
+export function decodeUtf8(bytes: Buffer): string {
   try {
     return UTF8.decode(bytes);
   } catch {
