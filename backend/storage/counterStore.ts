@@ -56,6 +56,22 @@ export interface StoreOptions {
   crashAt?: CrashPoint;
 }
 
+/**
+ * Counters one upsert statement adds: a statement per counter spent as much in crossing into
+ * SQLite as in the B-tree; 100 rows a statement took 0.65-0.8 s against 0.8-1.4 s per row for
+ * 95 k counters into 300 k rows (scratch measurement, this machine); 500 rows were slower again.
+ */
+const UPSERT_ROWS = 100;
+
+/** Adds `rows` (key, delta) pairs to the totals and returns each [key, new total] (in no set order). */
+const addCountersStatement = (db: Database.Database, rows: number) =>
+  db
+    .prepare(
+      `INSERT INTO counter_totals (key, n) VALUES ${Array(rows).fill('(?, ?)').join(', ')}
+       ON CONFLICT (key) DO UPDATE SET n = n + excluded.n RETURNING key, n`
+    )
+    .raw(true);
+
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS counter_totals (key TEXT PRIMARY KEY, n INTEGER NOT NULL) WITHOUT ROWID;
@@ -103,6 +119,8 @@ export class CounterStore {
   private notInOutbox = 0;
   /** The last key of the resend rows handed out. */
   private resendCandidate: string | undefined;
+  /** Waited for before a batch is taken: the flusher holds batches while InfluxDB is too far behind (holdBatchesUntil). */
+  private room: () => Promise<void> = () => Promise.resolve();
 
   constructor(
     private readonly dataDir: string,
@@ -126,9 +144,7 @@ export class CounterStore {
       );
     }
     this.statements = {
-      addCounter: this.db.prepare(
-        `INSERT INTO counter_totals (key, n) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET n = n + excluded.n RETURNING n`
-      ),
+      addCounters: addCountersStatement(this.db, UPSERT_ROWS),
       total: this.db.prepare('SELECT n FROM counter_totals WHERE key = ?'),
       resendRows: this.db.prepare('SELECT key, n FROM counter_totals WHERE key > ? ORDER BY key LIMIT ?'),
       deleteMeta: this.db.prepare('DELETE FROM meta WHERE key = ?'),
@@ -222,6 +238,7 @@ export class CounterStore {
    * Returns how many were duplicates (seen within the dedupe window, or twice in this batch).
    */
   async accept(events: readonly AcceptedEvent[]): Promise<{ duplicates: number }> {
+    await this.room();
     this.expireDays();
     const sums = new Map<string, number>();
     const taken: string[] = [];
@@ -273,6 +290,11 @@ export class CounterStore {
     return { duplicates };
   }
 
+  /** Every later batch waits for `room` before it is taken (the flusher's admission, outboxFlusher.ts). */
+  holdBatchesUntil(room: () => Promise<void>): void {
+    this.room = room;
+  }
+
   /**
    * Folds the changes acknowledged so far into SQLite. Resolves when a pass that started after
    * this call has finished; passes never overlap.
@@ -308,7 +330,7 @@ export class CounterStore {
     // In key order, B-tree pages are visited once each: several times faster than in arrival order.
     const deltas = changes.deltas();
     const keys = [...deltas.keys()].sort();
-    const totals: number[] = [];
+    const totals = new Map<string, number>();
     try {
       for (const [day, hashes] of changes.ids) {
         if (!this.seen.isExpired(day, this.today)) {
@@ -317,9 +339,7 @@ export class CounterStore {
       }
       this.crashAt('checkpoint-ids');
       this.db.transaction(() => {
-        for (const key of keys) {
-          totals.push((this.statements.addCounter.get(key, deltas.get(key)) as { n: number }).n);
-        }
+        this.addToTotals(keys, deltas, totals);
         this.statements.setMeta.run('checkpoint', JSON.stringify(position));
         this.statements.setMeta.run('seq', String(sealed.seq));
       })();
@@ -331,9 +351,28 @@ export class CounterStore {
     this.crashAt('checkpoint-commit');
     const epoch: Epoch = { position, oldestSeq: changes.oldestSeq ?? sealed.seq, remaining: 0 };
     this.epochs.push(epoch);
-    keys.forEach((key, index) => this.toOutbox(key, totals[index], sealed.seq, epoch));
+    for (const [key, n] of totals) {
+      this.toOutbox(key, n, sealed.seq, epoch);
+    }
     this.checkpointing = undefined;
     this.releaseSegments();
+  }
+
+  /** Adds the deltas of `keys` (sorted) to their totals, UPSERT_ROWS a statement, and puts each new total in `totals`. */
+  private addToTotals(keys: readonly string[], deltas: ReadonlyMap<string, number>, totals: Map<string, number>): void {
+    const params: Array<string | number> = [];
+    for (let start = 0; start < keys.length; start += UPSERT_ROWS) {
+      const end = Math.min(start + UPSERT_ROWS, keys.length);
+      params.length = 0;
+      for (let i = start; i < end; i++) {
+        params.push(keys[i], deltas.get(keys[i])!);
+      }
+      const statement =
+        end - start === UPSERT_ROWS ? this.statements.addCounters : addCountersStatement(this.db, end - start);
+      for (const [key, n] of statement.all(...params) as Array<[string, number]>) {
+        totals.set(key, n);
+      }
+    }
   }
 
   private toOutbox(key: string, n: number, seq: number, epoch: Epoch): void {
