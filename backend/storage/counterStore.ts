@@ -4,12 +4,14 @@
  * - log/: every accepted batch as one record (its new ids and the summed deltas of its detailed
  *   counters, changes.ts), group-committed with fdatasync before the request is answered 202 (ingestLog.ts);
  * - in memory: the ids of the dedupe window (seenIds.ts) and the deltas not yet checkpointed;
- * - a checkpoint derives the rollups of its deltas, appends the new ids to their day files, then folds the deltas into SQLite
- *   (state.sqlite: one absolute total per counter) in one transaction that records the last
- *   log segment it covers. The new totals go to the in-memory outbox; the segments stay on
- *   disk until InfluxDB confirmed every counter they changed, so they are the durable outbox.
+ * - a checkpoint derives the rollups of its deltas and folds them into SQLite (state.sqlite: one
+ *   absolute total per counter) in one transaction that records the log position it covers.
+ *   The new totals go to the in-memory outbox, and its new ids are appended to their day files
+ *   in the background; the segments stay on disk until InfluxDB confirmed every counter they
+ *   changed and their ids are in the day files, so they are the durable outbox.
  * - At start: SQLite is loaded; segments up to the checkpoint put their counters back into the
- *   outbox, later ones are replayed. A crash at any point loses and doubles nothing.
+ *   outbox and their ids back into the index (those the day files lack), later ones are
+ *   replayed. A crash at any point loses and doubles nothing.
  * - sending limits per account (SQLite).
  */
 import Database from 'better-sqlite3';
@@ -45,7 +47,7 @@ export interface StoredLimits {
   changeRequestUrl: string | null;
 }
 
-/** Test hook: the process kills itself at this step of a checkpoint (CRASH_AT). */
+/** Test hook: the process kills itself right after a checkpoint's commit, or once its ids are in their day files (CRASH_AT). */
 export type CrashPoint = 'checkpoint-ids' | 'checkpoint-commit';
 
 export interface StoreOptions {
@@ -88,6 +90,8 @@ interface Epoch {
   oldestSeq: number;
   /** Outbox entries still carrying this epoch's totals. */
   remaining: number;
+  /** Its new ids are in their day files (until then only the log has them). */
+  idsOnDisk: boolean;
 }
 
 export class CounterStore {
@@ -119,6 +123,10 @@ export class CounterStore {
   private notInOutbox = 0;
   /** The last key of the resend rows handed out. */
   private resendCandidate: string | undefined;
+  /** Committed checkpoints' new ids not yet in their day files, by acceptance day (the log still holds them). */
+  private idsToPersist = new Map<number, Buffer[]>();
+  /** The last ids write job (idsDurable). */
+  private idsJob: Promise<void> = Promise.resolve();
   /** Waited for before a batch is taken: the flusher holds batches while InfluxDB is too far behind (holdBatchesUntil). */
   private room: () => Promise<void> = () => Promise.resolve();
 
@@ -182,11 +190,12 @@ export class CounterStore {
           for (const key of countersOfRecord(record)) {
             unconfirmed.add(key);
           }
+          this.rememberAgain(record);
         }
       }
     }
     // Their totals are in SQLite; InfluxDB may not have them yet.
-    const epoch: Epoch = { position: checkpointed, oldestSeq: 0, remaining: 0 };
+    const epoch: Epoch = { position: checkpointed, oldestSeq: 0, remaining: 0, idsOnDisk: this.idsToPersist.size === 0 };
     this.epochs.push(epoch);
     for (const key of unconfirmed) {
       this.toOutbox(key, (this.statements.total.get(key) as { n: number }).n, this.seq, epoch);
@@ -223,6 +232,29 @@ export class CounterStore {
       }
     });
     this.seq = Math.max(this.seq, record.lsn);
+  }
+
+  /**
+   * A checkpointed record's ids may have missed their day file (a crash before the ids write
+   * job finished): the ones not read back are remembered and queued for their file again.
+   */
+  private rememberAgain(record: LogRecord): void {
+    if (this.seen.isExpired(record.day, this.today)) {
+      return;
+    }
+    const lanes = lanesOf(record.ids);
+    const missing: Buffer[] = [];
+    for (let at = 0; at < lanes.length; at += 4) {
+      const hash = lanes.subarray(at, at + 4);
+      if (!this.seen.has(hash)) {
+        missing.push(Buffer.from(hash.buffer, hash.byteOffset, ID_BYTES));
+      }
+    }
+    if (missing.length > 0) {
+      const hashes = Buffer.concat(missing);
+      this.seen.addAll(record.day, lanesOf(hashes));
+      this.idsToPersist.set(record.day, [...(this.idsToPersist.get(record.day) ?? []), hashes]);
+    }
   }
 
   private expireDays(): void {
@@ -332,12 +364,6 @@ export class CounterStore {
     const keys = [...deltas.keys()].sort();
     const totals = new Map<string, number>();
     try {
-      for (const [day, hashes] of changes.ids) {
-        if (!this.seen.isExpired(day, this.today)) {
-          await this.seen.persist(day, hashes);
-        }
-      }
-      this.crashAt('checkpoint-ids');
       this.db.transaction(() => {
         this.addToTotals(keys, deltas, totals);
         this.statements.setMeta.run('checkpoint', JSON.stringify(position));
@@ -349,12 +375,67 @@ export class CounterStore {
       throw error;
     }
     this.crashAt('checkpoint-commit');
-    const epoch: Epoch = { position, oldestSeq: changes.oldestSeq ?? sealed.seq, remaining: 0 };
+    const epoch: Epoch = {
+      position,
+      oldestSeq: changes.oldestSeq ?? sealed.seq,
+      remaining: 0,
+      idsOnDisk: changes.ids.size === 0,
+    };
     this.epochs.push(epoch);
+    for (const [day, hashes] of changes.ids) {
+      this.idsToPersist.set(day, [...(this.idsToPersist.get(day) ?? []), ...hashes]);
+    }
     for (const [key, n] of totals) {
       this.toOutbox(key, n, sealed.seq, epoch);
     }
     this.checkpointing = undefined;
+    if (this.idsToPersist.size > 0) {
+      void this.queueIdsJob().catch(() => undefined);
+    }
+    this.releaseSegments();
+  }
+
+  /**
+   * Resolves once every id of the checkpoints so far is in its day file; rejects if writing them
+   * failed (they stay queued, and the log keeps them: this starts writing them again).
+   */
+  idsDurable(): Promise<void> {
+    return this.idsToPersist.size > 0 ? this.queueIdsJob() : this.idsJob;
+  }
+
+  /** Writes the queued ids after the job under way; ids write jobs never overlap. */
+  private queueIdsJob(): Promise<void> {
+    const job = this.idsJob.catch(() => undefined).then(() => this.persistQueuedIds());
+    job.catch(() => undefined);
+    this.idsJob = job;
+    return job;
+  }
+
+  private async persistQueuedIds(): Promise<void> {
+    const taken = this.idsToPersist;
+    if (taken.size === 0) {
+      return;
+    }
+    // Every epoch still waiting has its ids among those taken now.
+    const covered = this.epochs.filter((epoch) => !epoch.idsOnDisk);
+    this.idsToPersist = new Map();
+    try {
+      for (const [day, hashes] of taken) {
+        if (!this.seen.isExpired(day, this.today)) {
+          await this.seen.persist(day, hashes);
+        }
+      }
+    } catch (error) {
+      // Written again in full next time: an id twice in a day file reads back once.
+      for (const [day, hashes] of taken) {
+        this.idsToPersist.set(day, [...hashes, ...(this.idsToPersist.get(day) ?? [])]);
+      }
+      throw error;
+    }
+    this.crashAt('checkpoint-ids');
+    for (const epoch of covered) {
+      epoch.idsOnDisk = true;
+    }
     this.releaseSegments();
   }
 
@@ -389,7 +470,7 @@ export class CounterStore {
   /** Deletes the log segments no checkpoint with counters InfluxDB has not confirmed needs. */
   private releaseSegments(): void {
     let released: Epoch | undefined;
-    while (this.epochs.length > 0 && this.epochs[0].remaining === 0) {
+    while (this.epochs.length > 0 && this.epochs[0].remaining === 0 && this.epochs[0].idsOnDisk) {
       released = this.epochs.shift();
     }
     const before = released?.position.segment ?? 0;
@@ -533,6 +614,7 @@ export class CounterStore {
   /** Folds what is left into SQLite and closes the files. */
   async close(): Promise<void> {
     await this.checkpoint().catch(() => undefined);
+    await this.idsDurable().catch(() => undefined);
     this.log.close();
     this.db.close();
   }

@@ -188,6 +188,8 @@ export class OutboxFlusher {
           this.admitWaiting();
           pass = this.store.pending(PASS_LINES);
         }
+        // The checkpoints' ids are written to their day files meanwhile; a failure shows here.
+        await this.store.idsDurable();
       } while (this.again && !this.stopped);
       this.state.failing = false;
       this.state.lastError = null;
