@@ -59,9 +59,9 @@ export interface StoreOptions {
 }
 
 /**
- * Counters one upsert statement adds: a statement per counter spent as much in crossing into
- * SQLite as in the B-tree; 100 rows a statement took 0.65-0.8 s against 0.8-1.4 s per row for
- * 95 k counters into 300 k rows (scratch measurement, this machine); 500 rows were slower again.
+ * Counters one upsert statement adds: fewer crossings into SQLite. 95 k counters into 300 k
+ * rows took 0.65-0.81 s at 100 rows a statement, 0.79-1.40 s at one, 0.97-1.04 s at 500 (wall
+ * time, scratch script, loaded machine): the B-tree itself is most of it.
  */
 const UPSERT_ROWS = 100;
 
