@@ -2,8 +2,15 @@
  * Drains the outbox to InfluxDB: each pass first checkpoints what was acknowledged since the
  * last one (so the totals are in SQLite), then writes the current absolute totals of changed
  * counters, several writes in flight, and confirms them only after InfluxDB accepted them.
- * Rewriting a total is harmless, so a crash between write and confirm counts nothing twice.
- * Retries with back-off.
+ * While a pass's writes are in flight the next checkpoint runs, so SQLite and InfluxDB work at
+ * the same time. Rewriting a total is harmless, so a crash between write and confirm counts
+ * nothing twice. Retries with back-off.
+ *
+ * Admission: a new batch waits (before it is taken, so before its 202) while the outbox holds
+ * more counters than InfluxDB takes in ROOM_SECONDS at the measured write rate. Under more load
+ * than the backend can write, clients then get slower answers instead of a growing visibility
+ * lag and, in the end, 503 outbox_full. While writes fail, batches are taken at once and
+ * MAX_OUTBOX decides.
  */
 import { KeyLines, lineOf, linePrefix, measurementOfKey, type CounterKey } from './counterKeys';
 import type { CounterStore, PendingCounter } from './counterStore';
@@ -14,6 +21,16 @@ const BATCH_LINES = 10_000;
 /** InfluxDB writes in flight at once: it parses and indexes on several cores. */
 const WRITES_IN_FLIGHT = 3;
 const PASS_LINES = BATCH_LINES * WRITES_IN_FLIGHT;
+/**
+ * Seconds of writes the outbox may hold before new batches wait. A batch shows in the views
+ * after at most the pass under way and the next one: half a second of writes each leaves room
+ * in the 2 s lag target of issue 11 for the read itself (the lag measured is in docs/architecture.md).
+ */
+const ROOM_SECONDS = 0.5;
+/** Counters the outbox always has room for, whatever the measured rate (tests, a cold start). */
+const MIN_ROOM = 20_000;
+/** Weight of the newest pass in the measured write rate. */
+const RATE_WEIGHT = 0.3;
 const MIN_BACKOFF_MS = 200;
 const MAX_BACKOFF_MS = 15000;
 
@@ -42,6 +59,10 @@ export class OutboxFlusher {
   private stopped = false;
   readonly state: FlusherState = { failing: false, lastError: null };
   private readonly lines: KeyLines;
+  /** Counters confirmed per second of a pass, smoothed; 0 until a pass is measured. */
+  private confirmedPerSecond = 0;
+  /** Batches waiting for room in the outbox (admission). */
+  private roomWaiters: Array<() => void> = [];
 
   constructor(
     private readonly store: CounterStore,
@@ -49,6 +70,40 @@ export class OutboxFlusher {
     private readonly onWrite: (lines: number, seconds: number, error?: Error) => void = () => {}
   ) {
     this.lines = new KeyLines(store.writerId);
+    store.holdBatchesUntil(() => this.room());
+  }
+
+  /** Resolves once the outbox has room for another batch (see Admission above). */
+  room(): Promise<void> {
+    if (this.hasRoom()) {
+      return Promise.resolve();
+    }
+    return new Promise((resolve) => {
+      this.roomWaiters.push(resolve);
+      this.kick();
+    });
+  }
+
+  private hasRoom(): boolean {
+    const room = Math.max(MIN_ROOM, this.confirmedPerSecond * ROOM_SECONDS);
+    return this.stopped || this.state.failing || this.store.outboxSize() <= room;
+  }
+
+  private admitWaiting(): void {
+    if (this.roomWaiters.length > 0 && this.hasRoom()) {
+      const admitted = this.roomWaiters;
+      this.roomWaiters = [];
+      for (const resolve of admitted) {
+        resolve();
+      }
+    }
+  }
+
+  private measurePass(counters: number, startedNs: bigint): void {
+    const seconds = Number(process.hrtime.bigint() - startedNs) / 1e9;
+    const rate = counters / Math.max(seconds, 1e-3);
+    this.confirmedPerSecond =
+      this.confirmedPerSecond === 0 ? rate : RATE_WEIGHT * rate + (1 - RATE_WEIGHT) * this.confirmedPerSecond;
   }
 
   /** Starts draining now (or right after the pass under way); during a back-off the timer decides. */
@@ -122,26 +177,32 @@ export class OutboxFlusher {
         await this.store.checkpoint();
         let pass = this.store.pending(PASS_LINES);
         while (pass.length > 0 && !this.stopped) {
-          await Promise.all(
-            Array.from({ length: Math.ceil(pass.length / BATCH_LINES) }, (_unused, i) =>
-              this.write(pass.slice(i * BATCH_LINES, (i + 1) * BATCH_LINES))
-            )
+          const started = process.hrtime.bigint();
+          const writes = Array.from({ length: Math.ceil(pass.length / BATCH_LINES) }, (_unused, i) =>
+            this.write(pass.slice(i * BATCH_LINES, (i + 1) * BATCH_LINES))
           );
+          await Promise.all([...writes, this.checkpointDuringWrites()]);
           this.store.confirm(pass);
+          this.measurePass(pass.length, started);
           this.settleWaiters();
+          this.admitWaiting();
           pass = this.store.pending(PASS_LINES);
         }
+        // The checkpoints' ids are written to their day files meanwhile; a failure shows here.
+        await this.store.idsDurable();
       } while (this.again && !this.stopped);
       this.state.failing = false;
       this.state.lastError = null;
       this.backoffMs = MIN_BACKOFF_MS;
       this.settleWaiters();
+      this.admitWaiting();
     } catch (error) {
       const failure = error as Error;
       this.onWrite(0, 0, failure);
       this.state.failing = true;
       this.state.lastError = failure.message;
       this.settleWaiters(failure);
+      this.admitWaiting();
       // A refused write (4xx) will not heal by itself, but InfluxDB may be reconfigured: keep trying, slower.
       const delay = error instanceof InfluxRequestError ? MAX_BACKOFF_MS : this.backoffMs;
       this.backoffMs = Math.min(this.backoffMs * 2, MAX_BACKOFF_MS);
@@ -161,6 +222,16 @@ export class OutboxFlusher {
     }
   }
 
+  /**
+   * The next checkpoint, once the writes just started are on their way (it holds the thread
+   * while SQLite works): a checkpoint whose totals are confirmed meanwhile stays in the outbox
+   * with its newer total (confirm compares sequence numbers).
+   */
+  private async checkpointDuringWrites(): Promise<void> {
+    await new Promise((resolve) => setImmediate(resolve));
+    await this.store.checkpoint();
+  }
+
   /** Stops retrying; pending changes stay in the outbox for the next start. */
   async stop(): Promise<void> {
     this.stopped = true;
@@ -169,5 +240,6 @@ export class OutboxFlusher {
       await new Promise((resolve) => setTimeout(resolve, 10));
     }
     this.settleWaiters(new Error('the backend is stopping'));
+    this.admitWaiting();
   }
 }

@@ -1,8 +1,9 @@
 /**
- * The backend process kills itself in the middle of a checkpoint (CRASH_AT: after the new ids
- * went to their day files but before SQLite committed, or after the commit but before the
- * outbox was written), under load. A restart on the same DATA_DIR replays the log after the
- * checkpoint: every acknowledged batch is remembered and counted once, and batches that got no
+ * The backend process kills itself in the middle of a checkpoint (CRASH_AT: right after SQLite
+ * committed, before the outbox was written and before the new ids went to their day files; or
+ * once the ids are in their day files), under load. A restart on the same DATA_DIR replays the
+ * log after the checkpoint and takes the ids of the checkpointed records still in the log
+ * again: every acknowledged batch is remembered and counted once, and batches that got no
  * answer count once when re-sent.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
