@@ -6,6 +6,7 @@
 import { sumCounts, type CountsSelection, type SumQuery, type SumRow } from '../storage/countsReader';
 import { InfluxUnavailableError, type InfluxClient } from '../storage/influxClient';
 import { allSums, topSums } from '../storage/ranking';
+import { SumsCache } from '../storage/sumsCache';
 import type { OutboxFlusher } from '../storage/outboxFlusher';
 import { storageErrorCode } from '../storage/storageErrors';
 import type { DomainsResponse, ResultCodesResponse, TimeRowValues, TimeViewResponse } from '../contract/apiTypes';
@@ -31,6 +32,9 @@ import {
 const FRESHNESS_TIMEOUT_MS = 10000;
 
 export class QueryGateway {
+  /** The domain ranking's sums over whole UTC days, checked against InfluxDB on every use. */
+  private readonly innerDays = new SumsCache();
+
   constructor(
     private readonly influx: InfluxClient,
     private readonly flusher: OutboxFlusher
@@ -150,7 +154,8 @@ export class QueryGateway {
     const withOther = takesTop(view);
     const top = withOther ? request.top : Infinity;
     const byName = await this.read(
-      () => (withOther ? topSums(this.influx, query, top, signal) : allSums(this.influx, query, signal)),
+      () =>
+        withOther ? topSums(this.influx, query, top, this.innerDays, signal) : allSums(this.influx, query, signal),
       signal
     );
     const ranked = byName.rows

@@ -154,15 +154,20 @@ export function sumStatement(query: SumQuery, piece: Piece, from: string): strin
   return `SELECT sum("n") AS "n" FROM ${from} WHERE ${conditions.join(' AND ')}${groupBy}${tz}`;
 }
 
+/** A query's statements, one per piece. */
+export function statementsOf(influx: InfluxClient, query: SumQuery): string[] {
+  return piecesOf(query).map((piece) => sumStatement(query, piece, measurementRef(influx, piece.measurement)));
+}
+
+export const sumOf = (rows: readonly SumRow[]) => rows.reduce((sum, row) => sum + row.n, 0);
+
 /** Runs several sums at once; one list of rows per query, each (time, tags) once. */
 export async function sumCounts(
   influx: InfluxClient,
   queries: readonly SumQuery[],
   signal?: AbortSignal
 ): Promise<SumRow[][]> {
-  const statements = queries.map((query) =>
-    piecesOf(query).map((piece) => sumStatement(query, piece, measurementRef(influx, piece.measurement)))
-  );
+  const statements = queries.map((query) => statementsOf(influx, query));
   const results = await Promise.all(
     statements.map((ofQuery) => Promise.all(ofQuery.map(async (statement) => (await influx.query(statement, signal))[0])))
   );

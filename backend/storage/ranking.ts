@@ -8,9 +8,10 @@
  * by time bucket when the caller wants series: their sums are those buckets' sums, so the
  * series cost no further round.
  */
-import { levelOf, piecesOf, sumCounts, type SumQuery, type SumRow } from './countsReader';
+import { levelOf, piecesOf, sumCounts, sumOf, type SumQuery, type SumRow } from './countsReader';
 import type { InfluxClient } from './influxClient';
 import { granularitiesOf, MEASUREMENTS } from './schema';
+import type { SumsCache } from './sumsCache';
 
 export type RankedTag = 'domain' | 'code' | 'template';
 
@@ -27,8 +28,6 @@ export interface TopSums {
 
 /** Beyond this many candidates the exact read by name filter costs more than reading every name. */
 const candidateLimit = (top: number) => top * 2 + 50;
-
-const sumOf = (rows: readonly SumRow[]) => rows.reduce((sum, row) => sum + row.n, 0);
 
 /** One row per name: the sums of its rows over every bucket. */
 function sumsByName(rows: readonly SumRow[], tag: RankedTag): SumRow[] {
@@ -56,6 +55,7 @@ export async function topSums(
   influx: InfluxClient,
   query: SumQuery & { groupBy: [RankedTag] },
   top: number,
+  innerDays: SumsCache,
   signal?: AbortSignal
 ): Promise<TopSums> {
   const { time, ...overRange } = query;
@@ -77,8 +77,8 @@ export async function topSums(
   if (!Number.isFinite(top) || inner === undefined) {
     return everyName();
   }
-  const [[innerRows], [totalRows]] = await Promise.all([
-    sumCounts(influx, [{ ...overRange, from: inner.from, to: inner.to }], signal),
+  const [innerRows, [totalRows]] = await Promise.all([
+    innerDays.sums(influx, { ...overRange, from: inner.from, to: inner.to }, signal),
     sumCounts(influx, [totalQuery], signal),
   ]);
   const total = sumOf(totalRows);
