@@ -40,6 +40,8 @@ export interface SumQuery extends CountsSelection {
   /** Group by local hours or days of `tz` (InfluxDB's tz() clause); absent for one sum over the range. */
   time?: { interval: '1h' | '1d'; tz: string };
   groupBy: readonly CounterTag[];
+  /** Read this level, not the least detailed one that has what the query needs: a check of the very points another query read (sumsCache.ts). */
+  level?: CounterLevel;
 }
 
 export interface SumRow {
@@ -62,6 +64,9 @@ const MINUTE_MS = 60_000;
 
 /** The least detailed level that has every name the query filters or groups by, and the counters it sums. */
 export function levelOf(query: SumQuery): CounterLevel {
+  if (query.level !== undefined) {
+    return query.level;
+  }
   const needs = (tag: CounterTag, values: readonly string[] | undefined) =>
     (values?.length ?? 0) > 0 || query.groupBy.includes(tag);
   return levelFor({

@@ -7,7 +7,7 @@
  * a larger value anywhere would make it larger. That check reads InfluxDB on every use, so
  * counts written by any instance, at any time, are seen; it never serves a stale number.
  */
-import { statementsOf, sumCounts, sumOf, type SumQuery, type SumRow } from './countsReader';
+import { levelOf, statementsOf, sumCounts, sumOf, type SumQuery, type SumRow } from './countsReader';
 import type { InfluxClient } from './influxClient';
 
 /** Rankings kept: a dashboard's few ranges and filters per account. */
@@ -28,7 +28,7 @@ export class SumsCache {
     const cached = this.entries.get(key);
     if (cached) {
       this.entries.delete(key);
-      const [check] = await sumCounts(influx, [{ ...query, groupBy: [] }], signal);
+      const [check] = await sumCounts(influx, [{ ...query, groupBy: [], level: levelOf(query) }], signal);
       if (sumOf(check) === cached.total) {
         this.entries.set(key, cached);
         return cached.rows;

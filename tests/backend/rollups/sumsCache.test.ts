@@ -49,6 +49,12 @@ const readForEveryDomain = () =>
     .filter((statement) => statement.includes('GROUP BY "domain"') && !statement.includes('"domain" ='))
     .map((statement) => /FROM (?:"[^"]+"\.)?"([^"]+)"/.exec(statement)![1]);
 
+/** Measurements summed without any grouping: the check of the kept sums must read their very points. */
+const readUngrouped = () =>
+  statements
+    .filter((statement) => !statement.includes('GROUP BY'))
+    .map((statement) => /FROM (?:"[^"]+"\.)?"([^"]+)"/.exec(statement)![1]);
+
 beforeAll(async () => {
   reader = await startTestBackend();
   writer = await startTestBackend({ influxDatabase: reader.config.influxDatabase });
@@ -73,6 +79,7 @@ test('an unchanged range answers from the kept sums; counts another instance add
   statements = [];
   await checkDistribution(RANGE, 'domain', 3);
   expect(readForEveryDomain()).toEqual([]);
+  expect(readUngrouped()).toEqual(['mail_results_by_domain_1d']);
 
   await post(writer, second);
   // A read through the writer waits until its outbox is in InfluxDB.
