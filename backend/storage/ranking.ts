@@ -6,7 +6,8 @@
  * the range's total (a level without names: a few series) bounds what the edges can add to
  * any one name; only names that bound lets into the top are read exactly over the whole range,
  * by time bucket when the caller wants series: their sums are those buckets' sums, so the
- * series cost no further round.
+ * series cost no further round. The inner days' sums by name are kept between calls and
+ * checked against InfluxDB before each use (sumsCache.ts).
  */
 import { levelOf, piecesOf, sumCounts, sumOf, type SumQuery, type SumRow } from './countsReader';
 import type { InfluxClient } from './influxClient';
