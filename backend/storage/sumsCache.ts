@@ -10,8 +10,8 @@
 import { levelOf, statementsOf, sumCounts, sumOf, type SumQuery, type SumRow } from './countsReader';
 import type { InfluxClient } from './influxClient';
 
-/** Rankings kept: a dashboard's few ranges and filters per account. */
-const CAPACITY = 64;
+/** Rows kept over every entry (about 100 B each): many rankings of 2,000 domains, a few of 50,000. */
+const MAX_ROWS = 200_000;
 
 interface Entry {
   rows: SumRow[];
@@ -21,24 +21,38 @@ interface Entry {
 export class SumsCache {
   /** By the statements read, least recently used first. */
   private readonly entries = new Map<string, Entry>();
+  private rowsKept = 0;
 
   /** The query's rows (no time grouping), from the cache when one ungrouped sum shows its points unchanged. */
   async sums(influx: InfluxClient, query: SumQuery, signal?: AbortSignal): Promise<SumRow[]> {
     const key = statementsOf(influx, query).join('; ');
     const cached = this.entries.get(key);
     if (cached) {
-      this.entries.delete(key);
       const [check] = await sumCounts(influx, [{ ...query, groupBy: [], level: levelOf(query) }], signal);
       if (sumOf(check) === cached.total) {
-        this.entries.set(key, cached);
+        this.keep(key, cached);
         return cached.rows;
       }
     }
     const [rows] = await sumCounts(influx, [query], signal);
-    this.entries.set(key, { rows, total: sumOf(rows) });
-    if (this.entries.size > CAPACITY) {
-      this.entries.delete(this.entries.keys().next().value!);
-    }
+    this.keep(key, { rows, total: sumOf(rows) });
     return rows;
+  }
+
+  private keep(key: string, entry: Entry): void {
+    this.forget(key);
+    this.entries.set(key, entry);
+    this.rowsKept += entry.rows.length;
+    for (const oldest of this.entries.keys()) {
+      if (this.rowsKept <= MAX_ROWS) {
+        break;
+      }
+      this.forget(oldest);
+    }
+  }
+
+  private forget(key: string): void {
+    this.rowsKept -= this.entries.get(key)?.rows.length ?? 0;
+    this.entries.delete(key);
   }
 }
