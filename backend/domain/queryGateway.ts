@@ -5,7 +5,8 @@
  */
 import { sumCounts, type CountsSelection, type SumQuery, type SumRow } from '../storage/countsReader';
 import { InfluxUnavailableError, type InfluxClient } from '../storage/influxClient';
-import { topSums } from '../storage/ranking';
+import { allSums, topSums } from '../storage/ranking';
+import { SumsCache } from '../storage/sumsCache';
 import type { OutboxFlusher } from '../storage/outboxFlusher';
 import { storageErrorCode } from '../storage/storageErrors';
 import type { DomainsResponse, ResultCodesResponse, TimeRowValues, TimeViewResponse } from '../contract/apiTypes';
@@ -31,6 +32,9 @@ import {
 const FRESHNESS_TIMEOUT_MS = 10000;
 
 export class QueryGateway {
+  /** The domain ranking's sums over whole UTC days, checked against InfluxDB on every use. */
+  private readonly innerDays = new SumsCache();
+
   constructor(
     private readonly influx: InfluxClient,
     private readonly flusher: OutboxFlusher
@@ -137,15 +141,23 @@ export class QueryGateway {
   ): Promise<DomainsResponse | ResultCodesResponse> {
     const tag = view.dimension === 'domain' ? 'domain' : 'code';
     const plan = planBuckets(request.from, request.to, request.interval, request.tz);
-    const selection = { ...this.selection(request, 'request'), kinds: ['result'] };
-    const byTime = { time: { interval: plan.storageInterval, tz: request.tz } } as const;
-    // Only domains sum a rest as (other), which needs the total per bucket; codes are all listed.
+    // A workbook shows no series: with top=all that spares one per domain and bucket.
+    const wantsSeries = request.format !== 'xlsx';
+    const byTime = wantsSeries ? { time: { interval: plan.storageInterval, tz: request.tz } } : {};
+    const query = {
+      ...this.selection(request, 'request'),
+      kinds: ['result'],
+      ...byTime,
+      groupBy: [tag] as [typeof tag],
+    };
+    // Only domains sum a rest as (other); codes are few and all listed.
     const withOther = takesTop(view);
     const top = withOther ? request.top : Infinity;
-    const [byName, [totalByTime = []]] = await Promise.all([
-      this.read(() => topSums(this.influx, { ...selection, groupBy: [tag] }, top, signal), signal),
-      withOther ? this.sums([{ ...selection, ...byTime, groupBy: [] }], signal) : [[]],
-    ]);
+    const byName = await this.read(
+      () =>
+        withOther ? topSums(this.influx, query, top, this.innerDays, signal) : allSums(this.influx, query, signal),
+      signal
+    );
     const ranked = byName.rows
       .map((row) => ({ name: row.tags[tag]!, count: row.n }))
       .sort((a, b) => b.count - a.count || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
@@ -155,18 +167,18 @@ export class QueryGateway {
     const restCount = total - shown.reduce((sum, row) => sum + row.count, 0);
     const rest = restCount > 0;
     const names = shown.map((row) => row.name);
-    // A workbook shows no series: with top=all that spares one per domain and bucket.
-    const withSeries = request.format !== 'xlsx' && names.length > 0;
+    const withSeries = wantsSeries && names.length > 0;
     if (withSeries) {
       checkAnswerCells(plan.starts.length, names.length + (rest ? 1 : 0), 'a number for top, or format=xlsx');
     }
     // When every name is shown, none needs naming in the query (top=all: maybe 50,000 domains).
     const named = !rest ? {} : tag === 'domain' ? { domains: names } : { codes: names };
-    const [shownByTime] = !withSeries
-      ? [[]]
-      : await this.sums([{ ...selection, ...byTime, ...named, groupBy: [tag] }], signal);
+    const [shownByTime] =
+      !withSeries || byName.rowsByTime !== undefined
+        ? [byName.rowsByTime ?? []]
+        : await this.sums([{ ...query, ...named }], signal);
     const series = withSeries
-      ? seriesByName(plan, request.tz, names, shownByTime, tag, rest ? totalByTime : undefined)
+      ? seriesByName(plan, request.tz, names, shownByTime, tag, rest ? byName.totalByTime : undefined)
       : [];
     const header = { ...this.header(request), totals: { count: total } };
     if (view.dimension === 'domain') {

@@ -40,6 +40,8 @@ export interface SumQuery extends CountsSelection {
   /** Group by local hours or days of `tz` (InfluxDB's tz() clause); absent for one sum over the range. */
   time?: { interval: '1h' | '1d'; tz: string };
   groupBy: readonly CounterTag[];
+  /** Read this level, not the least detailed one that has what the query needs: a check of the very points another query read (sumsCache.ts). */
+  level?: CounterLevel;
 }
 
 export interface SumRow {
@@ -62,6 +64,9 @@ const MINUTE_MS = 60_000;
 
 /** The least detailed level that has every name the query filters or groups by, and the counters it sums. */
 export function levelOf(query: SumQuery): CounterLevel {
+  if (query.level !== undefined) {
+    return query.level;
+  }
   const needs = (tag: CounterTag, values: readonly string[] | undefined) =>
     (values?.length ?? 0) > 0 || query.groupBy.includes(tag);
   return levelFor({
@@ -154,15 +159,20 @@ export function sumStatement(query: SumQuery, piece: Piece, from: string): strin
   return `SELECT sum("n") AS "n" FROM ${from} WHERE ${conditions.join(' AND ')}${groupBy}${tz}`;
 }
 
+/** A query's statements, one per piece. */
+export function statementsOf(influx: InfluxClient, query: SumQuery): string[] {
+  return piecesOf(query).map((piece) => sumStatement(query, piece, measurementRef(influx, piece.measurement)));
+}
+
+export const sumOf = (rows: readonly SumRow[]) => rows.reduce((sum, row) => sum + row.n, 0);
+
 /** Runs several sums at once; one list of rows per query, each (time, tags) once. */
 export async function sumCounts(
   influx: InfluxClient,
   queries: readonly SumQuery[],
   signal?: AbortSignal
 ): Promise<SumRow[][]> {
-  const statements = queries.map((query) =>
-    piecesOf(query).map((piece) => sumStatement(query, piece, measurementRef(influx, piece.measurement)))
-  );
+  const statements = queries.map((query) => statementsOf(influx, query));
   const results = await Promise.all(
     statements.map((ofQuery) => Promise.all(ofQuery.map(async (statement) => (await influx.query(statement, signal))[0])))
   );

@@ -76,16 +76,41 @@ test('the edges reorder the top and tie its last place: exact, reading the inner
   expect(readForEveryDomain()).toEqual(['mail_results_by_domain_1d']);
   statements = [];
   await checkDistribution(SEOUL, 'domain', 4);
-  expect(readForEveryDomain()).toEqual(['mail_results_by_domain_1d']);
+  // the same UTC days: their sums are kept (sumsCache.ts), unchanged since
+  expect(readForEveryDomain()).toEqual([]);
+});
+
+/** The statements that name `tag` values in their filter, and whether each groups by local days and `tag`. */
+const filteredBy = (tag: 'domain' | 'code') =>
+  statements
+    .filter((statement) => statement.includes(`"${tag}" =`))
+    .map((statement) => statement.includes(`GROUP BY time(1d), "${tag}"`));
+
+test("the top candidates are read once, by day: their sums are their series' sums", async () => {
+  await checkDistribution(RANGE, 'domain', 4);
+  // one statement per piece: 15 minutes, hours, UTC days, hours, 15 minutes
+  expect(filteredBy('domain')).toEqual([true, true, true, true, true]);
+});
+
+test('result codes are read once, by day and code, with no code filter', async () => {
+  await checkDistribution(RANGE, 'code', Infinity);
+  expect(statements.map((statement) => statement.includes('GROUP BY time(1d), "code"'))).toEqual([
+    true,
+    true,
+    true,
+    true,
+    true,
+  ]);
+  expect(filteredBy('code')).toEqual([]);
 });
 
 test('when the edges could lift any domain into the top, every domain is read over the range', async () => {
   // the 20th domain on the inner days has 1: the edges (10) could lift a domain seen only there
   await checkDistribution(RANGE, 'domain', 20);
+  // the inner days' sums are kept from the first test; the whole range is read by domain
   expect(readForEveryDomain()).toEqual([
     'mail_results_by_domain',
     'mail_results_by_domain',
-    'mail_results_by_domain_1d',
     'mail_results_by_domain_1d',
     'mail_results_by_domain_1h',
     'mail_results_by_domain_1h',
