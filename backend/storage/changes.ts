@@ -57,6 +57,19 @@ export function countersOfRecord(record: LogRecord): string[] {
   return [...sums.keys()];
 }
 
+/** Every counter's delta, rollups derived from the detailed ones: what a checkpoint adds to the totals. */
+export function withRollups(
+  detailed: Iterable<readonly [string, number]>,
+  complete: Iterable<readonly [string, number]>
+): Map<string, number> {
+  const all = new Map(complete);
+  for (const [key, n] of detailed) {
+    all.set(key, (all.get(key) ?? 0) + n);
+    addRollups(all, key, n);
+  }
+  return all;
+}
+
 /** Changes not yet in SQLite: counter deltas by key string and new ids by day. */
 export class Changes {
   /** Deltas of detailed counters: their rollups are not in `complete`. */
@@ -96,14 +109,9 @@ export class Changes {
     }
   }
 
-  /** Every counter's delta, rollups derived: what the checkpoint adds to the totals. */
-  deltas(): Map<string, number> {
-    const all = new Map(this.complete);
-    for (const [key, n] of this.detailed) {
-      all.set(key, (all.get(key) ?? 0) + n);
-      addRollups(all, key, n);
-    }
-    return all;
+  /** The deltas as recorded: of detailed counters (rollups not derived) and of complete ones. */
+  recorded(): { detailed: ReadonlyMap<string, number>; complete: ReadonlyMap<string, number> } {
+    return { detailed: this.detailed, complete: this.complete };
   }
 
   /** Puts the changes of a checkpoint that failed back in front of these. */

@@ -121,7 +121,7 @@ class HeadCache<T> {
 }
 
 /** Splits a key string at its bucket: [head, bucket ms]. */
-function splitKey(key: string): [string, number] {
+export function splitKey(key: string): [string, number] {
   const bucketAt = key.lastIndexOf(SEP) + 1;
   return [key.slice(0, bucketAt), Number(key.slice(bucketAt))];
 }

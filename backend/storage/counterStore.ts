@@ -5,7 +5,8 @@
  *   counters, changes.ts), group-committed with fdatasync before the request is answered 202 (ingestLog.ts);
  * - in memory: the ids of the dedupe window (seenIds.ts) and the deltas not yet checkpointed;
  * - a checkpoint derives the rollups of its deltas and folds them into SQLite (state.sqlite: one
- *   absolute total per counter) in one transaction that records the log position it covers.
+ *   absolute total per counter) in one transaction that records the log position it covers,
+ *   on the totals thread (totalsThread.ts) while requests go on.
  *   The new totals go to the in-memory outbox, and its new ids are appended to their day files
  *   in the background; the segments stay on disk until InfluxDB confirmed every counter they
  *   changed and their ids are in the day files, so they are the durable outbox.
@@ -21,6 +22,8 @@ import { join } from 'node:path';
 import { IngestLog, isBefore, type LogPosition } from './ingestLog';
 import { Changes, countersOfRecord, decodeRecord, encodeRecord, type LogRecord } from './changes';
 import { acceptanceDay, ID_BYTES, IdHasher, lanesOf, SeenIds } from './seenIds';
+import { migrateToTimeOrder, openStateDatabase, syncDatabase, toDeltaList, TotalsReader } from './totalsTable';
+import { TotalsThread } from './totalsThread';
 
 export type { Axis, CounterKey } from './counterKeys';
 
@@ -58,25 +61,7 @@ export interface StoreOptions {
   crashAt?: CrashPoint;
 }
 
-/**
- * Counters one upsert statement adds: fewer crossings into SQLite. 95 k counters into 300 k
- * rows took 0.65-0.81 s at 100 rows a statement, 0.79-1.40 s at one, 0.97-1.04 s at 500 (wall
- * time, scratch script, loaded machine): the B-tree itself is most of it.
- */
-const UPSERT_ROWS = 100;
-
-/** Adds `rows` (key, delta) pairs to the totals and returns each [key, new total] (in no set order). */
-const addCountersStatement = (db: Database.Database, rows: number) =>
-  db
-    .prepare(
-      `INSERT INTO counter_totals (key, n) VALUES ${Array(rows).fill('(?, ?)').join(', ')}
-       ON CONFLICT (key) DO UPDATE SET n = n + excluded.n RETURNING key, n`
-    )
-    .raw(true);
-
 const SCHEMA = `
-CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS counter_totals (key TEXT PRIMARY KEY, n INTEGER NOT NULL) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS limits (
   account TEXT PRIMARY KEY, monthly INTEGER, daily INTEGER, change_request_url TEXT
 );
@@ -96,6 +81,10 @@ interface Epoch {
 
 export class CounterStore {
   private readonly db: Database.Database;
+  private readonly totals: TotalsThread;
+  private readonly totalsRead: TotalsReader;
+  /** The last segment release (a sync in the totals thread, then the deletion). */
+  private released: Promise<void> = Promise.resolve();
   readonly writerId: string;
   private readonly statements;
   private readonly seen: SeenIds;
@@ -136,15 +125,15 @@ export class CounterStore {
   ) {
     mkdirSync(dataDir, { recursive: true });
     this.now = options.now ?? Date.now;
-    this.db = new Database(join(dataDir, 'state.sqlite'));
-    this.db.pragma('journal_mode = WAL');
-    // Commits are not synced: the log holds every change until its checkpoint is made durable by
-    // syncCommits before a log segment is deleted (and after a limits change); a crash of the process loses no commit.
-    this.db.pragma('synchronous = NORMAL');
-    // Checkpoints upsert many counters at random places in the table: 64 MB of page cache (default 2 MB).
-    this.db.pragma('cache_size = -65536');
+    const databasePath = join(dataDir, 'state.sqlite');
+    // This connection reads (limits, start, resends) and writes limits; the totals thread checkpoints.
+    this.db = openStateDatabase(databasePath, 2);
     this.db.exec(SCHEMA);
-    const tables = this.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as Array<{ name: string }>;
+    migrateToTimeOrder(this.db);
+    this.totalsRead = new TotalsReader(this.db);
+    const tables = this.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as Array<{
+      name: string;
+    }>;
     if (tables.some((table) => table.name === 'seen_events')) {
       this.db.close();
       throw new Error(
@@ -152,10 +141,6 @@ export class CounterStore {
       );
     }
     this.statements = {
-      addCounters: addCountersStatement(this.db, UPSERT_ROWS),
-      total: this.db.prepare('SELECT n FROM counter_totals WHERE key = ?'),
-      resendRows: this.db.prepare('SELECT key, n FROM counter_totals WHERE key > ? ORDER BY key LIMIT ?'),
-      deleteMeta: this.db.prepare('DELETE FROM meta WHERE key = ?'),
       getMeta: this.db.prepare('SELECT value FROM meta WHERE key = ?'),
       setMeta: this.db.prepare(
         'INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value'
@@ -171,8 +156,13 @@ export class CounterStore {
       ),
     };
     this.writerId = options.writerId ?? this.persistedMeta('writer_id', () => randomBytes(6).toString('hex'));
-    const seed = Buffer.from(this.persistedMeta('id_seed', () => randomBytes(16).toString('hex')), 'hex');
+    const seed = Buffer.from(
+      this.persistedMeta('id_seed', () => randomBytes(16).toString('hex')),
+      'hex'
+    );
     this.hasher = new IdHasher(new Uint32Array(seed.buffer, seed.byteOffset, 4));
+    // Checkpoints upsert many counters at random places in the table: 64 MB of page cache (default 2 MB).
+    this.totals = new TotalsThread(databasePath, 64);
     this.today = acceptanceDay(this.now());
     this.seen = new SeenIds(dataDir, options.dedupeWindowDays);
     this.seen.load(this.today);
@@ -195,10 +185,15 @@ export class CounterStore {
       }
     }
     // Their totals are in SQLite; InfluxDB may not have them yet.
-    const epoch: Epoch = { position: checkpointed, oldestSeq: 0, remaining: 0, idsOnDisk: this.idsToPersist.size === 0 };
+    const epoch: Epoch = {
+      position: checkpointed,
+      oldestSeq: 0,
+      remaining: 0,
+      idsOnDisk: this.idsToPersist.size === 0,
+    };
     this.epochs.push(epoch);
     for (const key of unconfirmed) {
-      this.toOutbox(key, (this.statements.total.get(key) as { n: number }).n, this.seq, epoch);
+      this.toOutbox(key, this.totalsRead.total(key), this.seq, epoch);
     }
     this.releaseSegments();
     this.nextSeq = this.seq;
@@ -359,16 +354,17 @@ export class CounterStore {
       return { changes: taken, seq: this.seq };
     });
     const { changes } = sealed;
-    // In key order, B-tree pages are visited once each: several times faster than in arrival order.
-    const deltas = changes.deltas();
-    const keys = [...deltas.keys()].sort();
-    const totals = new Map<string, number>();
+    const { detailed, complete } = changes.recorded();
+    let totals;
     try {
-      this.db.transaction(() => {
-        this.addToTotals(keys, deltas, totals);
-        this.statements.setMeta.run('checkpoint', JSON.stringify(position));
-        this.statements.setMeta.run('seq', String(sealed.seq));
-      })();
+      totals = await this.totals.checkpoint({
+        detailed: toDeltaList(detailed),
+        complete: toDeltaList(complete),
+        meta: [
+          ['checkpoint', JSON.stringify(position)],
+          ['seq', String(sealed.seq)],
+        ],
+      });
     } catch (error) {
       this.checkpointing = undefined;
       this.changes.takeBack(changes);
@@ -385,8 +381,8 @@ export class CounterStore {
     for (const [day, hashes] of changes.ids) {
       this.idsToPersist.set(day, [...(this.idsToPersist.get(day) ?? []), ...hashes]);
     }
-    for (const [key, n] of totals) {
-      this.toOutbox(key, n, sealed.seq, epoch);
+    for (let i = 0; i < totals.keys.length; i++) {
+      this.toOutbox(totals.keys[i], totals.totals[i], sealed.seq, epoch);
     }
     this.checkpointing = undefined;
     if (this.idsToPersist.size > 0) {
@@ -439,23 +435,6 @@ export class CounterStore {
     this.releaseSegments();
   }
 
-  /** Adds the deltas of `keys` (sorted) to their totals, UPSERT_ROWS a statement, and puts each new total in `totals`. */
-  private addToTotals(keys: readonly string[], deltas: ReadonlyMap<string, number>, totals: Map<string, number>): void {
-    const params: Array<string | number> = [];
-    for (let start = 0; start < keys.length; start += UPSERT_ROWS) {
-      const end = Math.min(start + UPSERT_ROWS, keys.length);
-      params.length = 0;
-      for (let i = start; i < end; i++) {
-        params.push(keys[i], deltas.get(keys[i])!);
-      }
-      const statement =
-        end - start === UPSERT_ROWS ? this.statements.addCounters : addCountersStatement(this.db, end - start);
-      for (const [key, n] of statement.all(...params) as Array<[string, number]>) {
-        totals.set(key, n);
-      }
-    }
-  }
-
   private toOutbox(key: string, n: number, seq: number, epoch: Epoch): void {
     const earlier = this.outboxEntries.get(key);
     if (earlier) {
@@ -474,18 +453,19 @@ export class CounterStore {
       released = this.epochs.shift();
     }
     const before = released?.position.segment ?? 0;
-    if (IngestLog.segments(this.dataDir).some((segment) => segment < before) && this.syncCommits()) {
+    if (IngestLog.segments(this.dataDir).some((segment) => segment < before)) {
+      // The sync follows the commits of every released checkpoint (the thread answers in order).
       // Later checkpoints' records start at its position.
-      IngestLog.removeBefore(this.dataDir, before);
+      this.released = this.released
+        .then(() => this.totals.sync())
+        .then((synced) => {
+          if (synced) {
+            IngestLog.removeBefore(this.dataDir, before);
+          }
+        })
+        .catch(() => undefined);
     }
   }
-
-  /** Makes every commit so far durable (WAL synced and copied into the database file); false if it could not finish. */
-  private syncCommits(): boolean {
-    const [result] = this.db.pragma('wal_checkpoint(FULL)') as Array<{ busy: number }>;
-    return result.busy === 0;
-  }
-
 
   private crashAt(point: CrashPoint): void {
     if (this.options.crashAt === point) {
@@ -503,8 +483,8 @@ export class CounterStore {
       pending.push({ key, n, seq });
     }
     if (this.resendAfter !== undefined && pending.length < limit) {
-      const rows = this.statements.resendRows.all(this.resendAfter, limit - pending.length) as Array<{ key: string; n: number }>;
-      for (const { key, n } of rows) {
+      const rows = this.totalsRead.after(this.resendAfter, limit - pending.length);
+      for (const [key, n] of rows) {
         if (!this.outboxEntries.has(key)) {
           pending.push({ key, n, seq: 0 });
         }
@@ -512,7 +492,7 @@ export class CounterStore {
       if (rows.length === 0) {
         this.finishResend();
       } else {
-        this.resendCandidate = rows[rows.length - 1].key;
+        this.resendCandidate = rows[rows.length - 1][0];
       }
     }
     return pending;
@@ -537,7 +517,7 @@ export class CounterStore {
     }
     if (resent && this.resendCandidate !== undefined) {
       this.resendAfter = this.resendCandidate;
-      this.statements.setMeta.run('resend_after', this.resendAfter);
+      this.writeMeta('resend_after', this.resendAfter);
     }
     this.releaseSegments();
   }
@@ -546,13 +526,18 @@ export class CounterStore {
   resendAll(): void {
     this.resendAfter = '';
     this.resendSeq = this.seq;
-    this.statements.setMeta.run('resend_after', '');
+    this.writeMeta('resend_after', '');
   }
 
   private finishResend(): void {
     this.resendAfter = undefined;
     this.resendCandidate = undefined;
-    this.statements.deleteMeta.run('resend_after');
+    this.writeMeta('resend_after', null);
+  }
+
+  /** A resend cursor write, in order after the checkpoints; losing one to a crash only resends more. */
+  private writeMeta(key: string, value: string | null): void {
+    void this.totals.writeMeta(key, value).catch(() => undefined);
   }
 
   /** Whether a counter already counts in outboxSize. */
@@ -601,20 +586,22 @@ export class CounterStore {
   setLimits(account: string, limits: StoredLimits): void {
     this.statements.setLimits.run(account, limits.monthly, limits.daily, limits.changeRequestUrl);
     // Answered as saved: durable now, not only once the next log segment is released.
-    if (!this.syncCommits()) {
+    if (!syncDatabase(this.db)) {
       throw Object.assign(new Error('the sending limits could not be made durable'), { code: 'EIO' });
     }
   }
 
-  /** Throws when DATA_DIR can no longer be written. */
-  checkWritable(): void {
-    this.statements.setMeta.run('probe', String(Date.now()));
+  /** Rejects when DATA_DIR can no longer be written. */
+  checkWritable(): Promise<void> {
+    return this.totals.writeMeta('probe', String(Date.now()));
   }
 
   /** Folds what is left into SQLite and closes the files. */
   async close(): Promise<void> {
     await this.checkpoint().catch(() => undefined);
     await this.idsDurable().catch(() => undefined);
+    await this.released;
+    await this.totals.close();
     this.log.close();
     this.db.close();
   }

@@ -23,7 +23,7 @@ export function healthRouter(services: Services, outboxAgeSeconds: OutboxAge): R
     );
     let dataDir: { ok: boolean; error?: string } = { ok: true };
     try {
-      services.store.checkWritable();
+      await services.store.checkWritable();
     } catch (error) {
       problems.push(`DATA_DIR is not writable: ${(error as Error).message}`);
       dataDir = { ok: false, error: (error as Error).message };
