@@ -6,7 +6,14 @@
  * buckets, so the per-counter work is a lookup and a concatenation.
  */
 import { encodeTagText, escapeLineTag } from './lineProtocol';
-import { COUNTS_MEASUREMENT, MEASUREMENT_NAMES, rollupTargets, type CounterMeasurement } from './schema';
+import {
+  COUNTS_MEASUREMENT,
+  MEASUREMENT_NAMES,
+  MEASUREMENTS,
+  rollupTargets,
+  type CounterMeasurement,
+  type Retention,
+} from './schema';
 
 export type Axis = 'request' | 'send';
 
@@ -163,5 +170,10 @@ export class KeyLines {
   line(key: string, n: number): string {
     const [head, bucket] = splitKey(key);
     return lineOf(this.prefixes.get(head), n, bucket);
+  }
+
+  /** Where the counter's line goes (retention.ts). */
+  static retention(key: string): Retention {
+    return MEASUREMENTS[measurementOfKey(key)].retention;
   }
 }

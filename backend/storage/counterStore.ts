@@ -19,7 +19,9 @@ import Database from 'better-sqlite3';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { KeyLines } from './counterKeys';
 import { IngestLog, isBefore, type LogPosition } from './ingestLog';
+import type { Retention } from './schema';
 import { Changes, countersOfRecord, decodeRecord, encodeRecord, type LogRecord } from './changes';
 import { acceptanceDay, ID_BYTES, IdHasher, lanesOf, SeenIds } from './seenIds';
 import { migrateToTimeOrder, openStateDatabase, syncDatabase, toDeltaList, TotalsReader } from './totalsTable';
@@ -42,6 +44,14 @@ export interface PendingCounter {
   n: number;
   /** Sequence number of the newest batch of the checkpoint that wrote this total; 0 for a counter re-sent by resendAll. */
   seq: number;
+  /** Its line-protocol line with this total, and where it goes. */
+  line: string;
+  retention: Retention;
+}
+
+/** An outbox entry is handed out as it is (no copy per pass): a newer total replaces the entry, never changes it. */
+interface OutboxEntry extends PendingCounter {
+  epoch: Epoch;
 }
 
 export interface StoredLimits {
@@ -102,7 +112,9 @@ export class CounterStore {
   private readonly inFlight = new Set<string>();
   private today: number;
   /** Checkpointed totals InfluxDB has not confirmed, by key string. */
-  private readonly outboxEntries = new Map<string, { n: number; seq: number; epoch: Epoch }>();
+  private readonly outboxEntries = new Map<string, OutboxEntry>();
+  /** Lines of the counters whose totals are read on this thread (start, resends); checkpoints bring their own. */
+  private readonly keyLines: KeyLines;
   /** Unreleased checkpoints, oldest first. */
   private readonly epochs: Epoch[] = [];
   /** resendAll in progress: counters after this key still go to InfluxDB (meta resend_after). */
@@ -162,7 +174,8 @@ export class CounterStore {
     );
     this.hasher = new IdHasher(new Uint32Array(seed.buffer, seed.byteOffset, 4));
     // Checkpoints upsert many counters at random places in the table: 64 MB of page cache (default 2 MB).
-    this.totals = new TotalsThread(databasePath, 64);
+    this.totals = new TotalsThread(databasePath, 64, this.writerId);
+    this.keyLines = new KeyLines(this.writerId);
     this.today = acceptanceDay(this.now());
     this.seen = new SeenIds(dataDir, options.dedupeWindowDays);
     this.seen.load(this.today);
@@ -193,7 +206,15 @@ export class CounterStore {
     };
     this.epochs.push(epoch);
     for (const key of unconfirmed) {
-      this.toOutbox(key, this.totalsRead.total(key), this.seq, epoch);
+      const n = this.totalsRead.total(key);
+      this.toOutbox({
+        key,
+        n,
+        seq: this.seq,
+        epoch,
+        line: this.keyLines.line(key, n),
+        retention: KeyLines.retention(key),
+      });
     }
     this.releaseSegments();
     this.nextSeq = this.seq;
@@ -382,7 +403,14 @@ export class CounterStore {
       this.idsToPersist.set(day, [...(this.idsToPersist.get(day) ?? []), ...hashes]);
     }
     for (let i = 0; i < totals.keys.length; i++) {
-      this.toOutbox(totals.keys[i], totals.totals[i], sealed.seq, epoch);
+      this.toOutbox({
+        key: totals.keys[i],
+        n: totals.totals[i],
+        seq: sealed.seq,
+        epoch,
+        line: totals.lines[i],
+        retention: totals.longShards[i] === 1 ? 'longShards' : 'default',
+      });
     }
     this.checkpointing = undefined;
     if (this.idsToPersist.size > 0) {
@@ -435,15 +463,15 @@ export class CounterStore {
     this.releaseSegments();
   }
 
-  private toOutbox(key: string, n: number, seq: number, epoch: Epoch): void {
-    const earlier = this.outboxEntries.get(key);
+  private toOutbox(entry: OutboxEntry): void {
+    const earlier = this.outboxEntries.get(entry.key);
     if (earlier) {
       earlier.epoch.remaining--;
-    } else if (this.waiting(key)) {
+    } else if (this.waiting(entry.key)) {
       this.notInOutbox--;
     }
-    this.outboxEntries.set(key, { n, seq, epoch });
-    epoch.remaining++;
+    this.outboxEntries.set(entry.key, entry);
+    entry.epoch.remaining++;
   }
 
   /** Deletes the log segments no checkpoint with counters InfluxDB has not confirmed needs. */
@@ -476,17 +504,17 @@ export class CounterStore {
   /** Checkpointed counters InfluxDB has not confirmed, with their absolute totals; then, during resendAll, the next stored ones. */
   pending(limit: number): PendingCounter[] {
     const pending: PendingCounter[] = [];
-    for (const [key, { n, seq }] of this.outboxEntries) {
+    for (const entry of this.outboxEntries.values()) {
       if (pending.length >= limit) {
         return pending;
       }
-      pending.push({ key, n, seq });
+      pending.push(entry);
     }
     if (this.resendAfter !== undefined && pending.length < limit) {
       const rows = this.totalsRead.after(this.resendAfter, limit - pending.length);
       for (const [key, n] of rows) {
         if (!this.outboxEntries.has(key)) {
-          pending.push({ key, n, seq: 0 });
+          pending.push({ key, n, seq: 0, line: this.keyLines.line(key, n), retention: KeyLines.retention(key) });
         }
       }
       if (rows.length === 0) {

@@ -12,7 +12,7 @@
  * lag and, in the end, 503 outbox_full. While writes fail, batches are taken at once and
  * MAX_OUTBOX decides.
  */
-import { KeyLines, lineOf, linePrefix, measurementOfKey, type CounterKey } from './counterKeys';
+import { lineOf, linePrefix, type CounterKey } from './counterKeys';
 import type { CounterStore, PendingCounter } from './counterStore';
 import { InfluxRequestError, type InfluxClient } from './influxClient';
 import { writeCounterLines } from './retention';
@@ -58,7 +58,6 @@ export class OutboxFlusher {
   private waiters: Waiter[] = [];
   private stopped = false;
   readonly state: FlusherState = { failing: false, lastError: null };
-  private readonly lines: KeyLines;
   /** Counters confirmed per second of a pass, smoothed; 0 until a pass is measured. */
   private confirmedPerSecond = 0;
   /** Batches waiting for room in the outbox (admission). */
@@ -69,7 +68,6 @@ export class OutboxFlusher {
     private readonly influx: InfluxClient,
     private readonly onWrite: (lines: number, seconds: number, error?: Error) => void = () => {}
   ) {
-    this.lines = new KeyLines(store.writerId);
     store.holdBatchesUntil(() => this.room());
   }
 
@@ -161,10 +159,7 @@ export class OutboxFlusher {
 
   private async write(batch: readonly PendingCounter[]): Promise<void> {
     const started = process.hrtime.bigint();
-    await writeCounterLines(
-      this.influx,
-      batch.map((counter) => ({ measurement: measurementOfKey(counter.key), line: this.lines.line(counter.key, counter.n) }))
-    );
+    await writeCounterLines(this.influx, batch);
     this.onWrite(batch.length, Number(process.hrtime.bigint() - started) / 1e9);
   }
 

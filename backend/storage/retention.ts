@@ -8,7 +8,7 @@
  */
 import { InfluxUnavailableError, type InfluxClient } from './influxClient';
 import { influxIdentifier, influxString } from './lineProtocol';
-import { MEASUREMENTS, type CounterMeasurement } from './schema';
+import { MEASUREMENTS, type CounterMeasurement, type Retention } from './schema';
 
 /** One shard group holds ten years, so a view's range is one shard per series. */
 export const LONG_SHARD_DURATION = '520w';
@@ -16,8 +16,12 @@ export const LONG_SHARD_DURATION = '520w';
 const PROBE_MEASUREMENT: CounterMeasurement = 'mail_totals_1d';
 
 /** The retention policy a measurement's points are written to and read from; undefined: the default one. */
-export function retentionPolicyOf(influx: InfluxClient, measurement: CounterMeasurement): string | undefined {
-  if (MEASUREMENTS[measurement].retention === 'default') {
+export const retentionPolicyOf = (influx: InfluxClient, measurement: CounterMeasurement) =>
+  policyFor(influx, MEASUREMENTS[measurement].retention);
+
+/** The retention policy of a measurement kept as `retention` says; undefined: the default one. */
+function policyFor(influx: InfluxClient, retention: Retention): string | undefined {
+  if (retention === 'default') {
     return undefined;
   }
   const state = influx.longShards;
@@ -38,11 +42,11 @@ export function measurementRef(influx: InfluxClient, measurement: CounterMeasure
 /** Writes counter lines, one write per retention policy, concurrently. */
 export async function writeCounterLines(
   influx: InfluxClient,
-  lines: ReadonlyArray<{ measurement: CounterMeasurement; line: string }>
+  lines: ReadonlyArray<{ retention: Retention; line: string }>
 ): Promise<void> {
   const byPolicy = new Map<string | undefined, string[]>();
-  for (const { measurement, line } of lines) {
-    const policy = retentionPolicyOf(influx, measurement);
+  for (const { retention, line } of lines) {
+    const policy = policyFor(influx, retention);
     const group = byPolicy.get(policy);
     if (group) {
       group.push(line);

@@ -25,7 +25,7 @@ let dir: string;
 let table: TotalsTable;
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'mda-totals-'));
-  table = new TotalsTable(openStateDatabase(join(dir, 'state.sqlite'), 2));
+  table = new TotalsTable(openStateDatabase(join(dir, 'state.sqlite'), 2), 'w1');
 });
 afterEach(() => {
   table.close();
@@ -39,6 +39,16 @@ test('a checkpoint adds each delta and its rollups to the totals and returns eve
     meta: [['seq', '4']],
   });
   expect(asObject(first)).toEqual(Object.fromEntries([[DETAILED, 3], [COMPLETE, 7], ...ROLLUPS.map((k) => [k, 3])]));
+  // Each total comes with its line (writer w1, seconds) and whether it goes to the long-shard policy.
+  const lineOf = (k: string) => first.lines[first.keys.indexOf(k)];
+  const longOf = (k: string) => first.longShards[first.keys.indexOf(k)];
+  expect(lineOf(DETAILED)).toBe(
+    'mail_counts,account=acme,axis=request,code=-,domain=example.com,kind=requested,template=welcome,writer=w1 n=3i 1767262500'
+  );
+  expect(lineOf(ROLLUPS[1])).toBe(
+    'mail_totals_1h,account=acme,axis=request,code=-,kind=requested,writer=w1 n=3i 1767261600'
+  );
+  expect([DETAILED, ...ROLLUPS, COMPLETE].map(longOf)).toEqual([0, 0, 1, 1, 0, 0, 0]);
 
   // The same counters again, and a second detailed counter of the same hour and template.
   const other = key('mail_counts', 'welcome', 'example.org', BUCKET + 15 * 60_000);

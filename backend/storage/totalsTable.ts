@@ -11,7 +11,7 @@
  */
 import Database from 'better-sqlite3';
 import { withRollups } from './changes';
-import { splitKey } from './counterKeys';
+import { KeyLines, splitKey } from './counterKeys';
 
 /**
  * Counters one upsert statement adds: fewer crossings into SQLite. 95 k counters into 300 k
@@ -43,10 +43,12 @@ export interface CheckpointRequest {
   meta: Array<[string, string]>;
 }
 
-/** Every changed counter (rollups included) with its new absolute total. */
+/** Every changed counter (rollups included) with its new absolute total, its line and where the line goes (1: long shards). */
 export interface CheckpointResult {
   keys: string[];
   totals: Float64Array;
+  lines: string[];
+  longShards: Uint8Array;
 }
 
 export function toDeltaList(map: ReadonlyMap<string, number>): DeltaList {
@@ -152,8 +154,14 @@ export class TotalsTable {
   private readonly setMeta;
   private readonly deleteMeta;
 
-  /** Checkpoints upsert many counters at random places in the table: 64 MB of page cache (default 2 MB). */
-  constructor(private readonly db: Database.Database = openStateDatabase(':memory:', 64)) {
+  /** The line-protocol lines of this writer's counters, made here rather than on the main thread. */
+  private readonly lines: KeyLines;
+
+  constructor(
+    private readonly db: Database.Database,
+    writerId: string
+  ) {
+    this.lines = new KeyLines(writerId);
     this.addRows = this.addStatement(UPSERT_ROWS);
     this.setMeta = db.prepare(
       'INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value'
@@ -190,6 +198,8 @@ export class TotalsTable {
     );
     const keys: string[] = [];
     const totals: number[] = [];
+    const lines: string[] = [];
+    const longShards = new Uint8Array(order.length);
     this.db.transaction(() => {
       const params: Array<string | number> = [];
       for (let start = 0; start < order.length; start += UPSERT_ROWS) {
@@ -200,15 +210,18 @@ export class TotalsTable {
         }
         const statement = end - start === UPSERT_ROWS ? this.addRows : this.addStatement(end - start);
         for (const [head, bucket, n] of statement.all(...params) as Array<[string, number, number]>) {
-          keys.push(head + bucket);
+          const key = head + bucket;
+          longShards[keys.length] = KeyLines.retention(key) === 'longShards' ? 1 : 0;
+          keys.push(key);
           totals.push(n);
+          lines.push(this.lines.line(key, n));
         }
       }
       for (const [key, value] of request.meta) {
         this.setMeta.run(key, value);
       }
     })();
-    return { keys, totals: Float64Array.from(totals) };
+    return { keys, totals: Float64Array.from(totals), lines, longShards };
   }
 
   /** Writes (or, for null, deletes) one meta row on its own. */

@@ -17,7 +17,7 @@ beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'mda-totals-thread-'));
   path = join(dir, 'state.sqlite');
   openStateDatabase(path, 2).close();
-  thread = new TotalsThread(path, 2);
+  thread = new TotalsThread(path, 2, 'w1');
 });
 afterEach(async () => {
   await thread.close();

@@ -46,10 +46,10 @@ export class TotalsThread {
   /** Set once the thread stopped: every later request fails with it. */
   private stopped: Error | undefined;
 
-  /** `cacheMb`: SQLite's page cache for the checkpoint's connection. */
-  constructor(databasePath: string, cacheMb: number) {
+  /** `cacheMb`: SQLite's page cache for the checkpoint's connection; `writerId`: the writer tag of the lines it makes. */
+  constructor(databasePath: string, cacheMb: number, writerId: string) {
     const { file, execArgv, env } = workerOptions();
-    this.worker = new Worker(file, { workerData: { path: databasePath, cacheMb }, execArgv, env });
+    this.worker = new Worker(file, { workerData: { path: databasePath, cacheMb, writerId }, execArgv, env });
     // Only a request under way keeps the process alive (ref while one is pending).
     this.worker.unref();
     this.worker.on('message', (reply: TotalsReply) => this.settle(reply));

@@ -6,8 +6,8 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { openStateDatabase, TotalsTable } from './totalsTable';
 import type { TotalsReply, TotalsRequest } from './totalsThread';
 
-const { path, cacheMb } = workerData as { path: string; cacheMb: number };
-const table = new TotalsTable(openStateDatabase(path, cacheMb));
+const { path, cacheMb, writerId } = workerData as { path: string; cacheMb: number; writerId: string };
+const table = new TotalsTable(openStateDatabase(path, cacheMb), writerId);
 const port = parentPort!;
 
 function answer(request: TotalsRequest): TotalsReply {
@@ -36,7 +36,7 @@ port.on('message', (request: TotalsRequest) => {
     reply = { id: request.id, error: { message, code } };
   }
   if (reply.result) {
-    port.postMessage(reply, [reply.result.totals.buffer as ArrayBuffer]);
+    port.postMessage(reply, [reply.result.totals.buffer as ArrayBuffer, reply.result.longShards.buffer as ArrayBuffer]);
   } else {
     port.postMessage(reply);
   }
