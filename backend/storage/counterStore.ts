@@ -95,6 +95,8 @@ export class CounterStore {
   private readonly totalsRead: TotalsReader;
   /** The last segment release (a sync in the totals thread, then the deletion). */
   private released: Promise<void> = Promise.resolve();
+  /** Segments before this one are being (or were) removed by `released`; 0 after a sync that did not finish. */
+  private removingBefore = 0;
   readonly writerId: string;
   private readonly statements;
   private readonly seen: SeenIds;
@@ -141,8 +143,6 @@ export class CounterStore {
     // This connection reads (limits, start, resends) and writes limits; the totals thread checkpoints.
     this.db = openStateDatabase(databasePath, 2);
     this.db.exec(SCHEMA);
-    migrateToTimeOrder(this.db);
-    this.totalsRead = new TotalsReader(this.db);
     const tables = this.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as Array<{
       name: string;
     }>;
@@ -152,6 +152,8 @@ export class CounterStore {
         `${dataDir} holds the state of an earlier version (SQLite seen_events): move it away and start again`
       );
     }
+    migrateToTimeOrder(this.db);
+    this.totalsRead = new TotalsReader(this.db);
     this.statements = {
       getMeta: this.db.prepare('SELECT value FROM meta WHERE key = ?'),
       setMeta: this.db.prepare(
@@ -206,15 +208,7 @@ export class CounterStore {
     };
     this.epochs.push(epoch);
     for (const key of unconfirmed) {
-      const n = this.totalsRead.total(key);
-      this.toOutbox({
-        key,
-        n,
-        seq: this.seq,
-        epoch,
-        line: this.keyLines.line(key, n),
-        retention: KeyLines.retention(key),
-      });
+      this.toOutbox({ ...this.counterOfTotal(key, this.totalsRead.total(key), this.seq), epoch });
     }
     this.releaseSegments();
     this.nextSeq = this.seq;
@@ -463,6 +457,11 @@ export class CounterStore {
     this.releaseSegments();
   }
 
+  /** A counter whose total was read on this thread, with its line. */
+  private counterOfTotal(key: string, n: number, seq: number): PendingCounter {
+    return { key, n, seq, line: this.keyLines.line(key, n), retention: KeyLines.retention(key) };
+  }
+
   private toOutbox(entry: OutboxEntry): void {
     const earlier = this.outboxEntries.get(entry.key);
     if (earlier) {
@@ -481,17 +480,17 @@ export class CounterStore {
       released = this.epochs.shift();
     }
     const before = released?.position.segment ?? 0;
-    if (IngestLog.segments(this.dataDir).some((segment) => segment < before)) {
+    if (before > this.removingBefore && IngestLog.segments(this.dataDir).some((segment) => segment < before)) {
       // The sync follows the commits of every released checkpoint (the thread answers in order).
       // Later checkpoints' records start at its position.
+      this.removingBefore = before;
+      const retry = () => {
+        this.removingBefore = 0;
+      };
       this.released = this.released
         .then(() => this.totals.sync())
-        .then((synced) => {
-          if (synced) {
-            IngestLog.removeBefore(this.dataDir, before);
-          }
-        })
-        .catch(() => undefined);
+        .then((synced) => (synced ? IngestLog.removeBefore(this.dataDir, before) : retry()))
+        .catch(retry);
     }
   }
 
@@ -514,7 +513,7 @@ export class CounterStore {
       const rows = this.totalsRead.after(this.resendAfter, limit - pending.length);
       for (const [key, n] of rows) {
         if (!this.outboxEntries.has(key)) {
-          pending.push({ key, n, seq: 0, line: this.keyLines.line(key, n), retention: KeyLines.retention(key) });
+          pending.push(this.counterOfTotal(key, n, 0));
         }
       }
       if (rows.length === 0) {
