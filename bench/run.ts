@@ -66,7 +66,18 @@ function sustainedTargets(sustained: SustainedResult): TargetCheck[] {
   return [
     { target: 'sustained load: batches refused with 503', measured: sustained.refused503, limit: `= ${SUSTAINED_TARGETS.refused}`, pass: sustained.refused503 === SUSTAINED_TARGETS.refused },
     { target: 'sustained load: visibility lag p95 ms', measured: lagP95, limit: `<= ${SUSTAINED_TARGETS.visibilityLagP95Ms}`, pass: lagP95 <= SUSTAINED_TARGETS.visibilityLagP95Ms && sustained.neverShown === 0 },
+    ...rssTarget(sustained.backendRssAfterTargetEventsBytes),
   ];
+}
+
+/** Checked only when the case acknowledged enough events (a short BENCH_SUSTAINED_S may not). */
+function rssTarget(rssBytes: number | null): TargetCheck[] {
+  if (rssBytes === null) {
+    return [];
+  }
+  const measured = megabytes(rssBytes);
+  const events = `${SUSTAINED_TARGETS.rssAfterEvents / 1e6}M`;
+  return [{ target: `sustained load: backend RSS MB after ${events} events`, measured, limit: `<= ${SUSTAINED_TARGETS.rssMb}`, pass: measured <= SUSTAINED_TARGETS.rssMb }];
 }
 
 function printSustained(ingests: IngestResult[], sustained: SustainedResult | undefined): void {
@@ -79,7 +90,8 @@ function printSustained(ingests: IngestResult[], sustained: SustainedResult | un
       `\nSustained load (${sustained.seconds} s at ${sustained.scheduledEventsPerSecond} events/s scheduled): ` +
         `${sustained.achievedEventsPerSecond} events/s acknowledged, ${sustained.lateBatches} batches late, ` +
         `${sustained.refused503} refused (503), ${sustained.failed} failed; visibility lag ms p50 ${lag?.median ?? '-'} p95 ${lag?.p95 ?? '-'} max ${lag?.max ?? '-'}` +
-        ` (${sustained.neverShown} never shown); backend RSS ${megabytes(sustained.backendRssBytes)} MB, ${sustained.idDiskBytesPerId} disk bytes per id`
+        ` (${sustained.neverShown} never shown); backend RSS ${megabytes(sustained.backendRssBytes)} MB at the end, peak ${megabytes(sustained.backendPeakRssBytes)} MB, ` +
+        `${sustained.backendRssAfterTargetEventsBytes === null ? '-' : megabytes(sustained.backendRssAfterTargetEventsBytes)} MB after ${SUSTAINED_TARGETS.rssAfterEvents / 1e6}M events; ${sustained.idDiskBytesPerId} disk bytes per id`
     );
   }
 }

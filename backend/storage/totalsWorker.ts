@@ -3,12 +3,14 @@
  * runs checkpoints, meta writes and syncs one at a time, in the order they were asked.
  */
 import { parentPort, workerData } from 'node:worker_threads';
+import { HeapTrim } from './heapTrim';
 import { openStateDatabase, TotalsTable } from './totalsTable';
 import type { TotalsReply, TotalsRequest } from './totalsThread';
 
 const { path, cacheMb, writerId } = workerData as { path: string; cacheMb: number; writerId: string };
 const table = new TotalsTable(openStateDatabase(path, cacheMb), writerId);
 const port = parentPort!;
+const heap = new HeapTrim();
 
 function answer(request: TotalsRequest): TotalsReply {
   switch (request.op) {
@@ -40,4 +42,5 @@ port.on('message', (request: TotalsRequest) => {
   } else {
     port.postMessage(reply);
   }
+  heap.afterWork();
 });

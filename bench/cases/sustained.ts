@@ -25,7 +25,10 @@ const DRAIN_TIMEOUT_MS = 120_000;
 /** Pause between two view reads. */
 const READ_PAUSE_MS = 200;
 
-export const SUSTAINED_TARGETS = { refused: 0, visibilityLagP95Ms: 2000 } as const;
+/** Issue 11: no 503, visible within 2 s at p95, and at most 1 GB resident once 10 M events are in. */
+export const SUSTAINED_TARGETS = { refused: 0, visibilityLagP95Ms: 2000, rssMb: 1024, rssAfterEvents: 10_000_000 } as const;
+/** How often the backend's resident memory is sampled. */
+const RSS_SAMPLE_MS = 1000;
 
 export interface SustainedOptions {
   influxUrl: string;
@@ -51,7 +54,10 @@ export interface SustainedResult {
   visibilityLagMs: Summary | null;
   /** Acknowledged batches no read showed before the drain timeout. */
   neverShown: number;
+  /** RSS after the last batch; its peak over the case; the first sample once SUSTAINED_TARGETS.rssAfterEvents were acknowledged (null: fewer came in). */
   backendRssBytes: number;
+  backendPeakRssBytes: number;
+  backendRssAfterTargetEventsBytes: number | null;
   idDiskBytesPerId: number;
 }
 
@@ -111,6 +117,15 @@ export async function runSustainedCase(options: SustainedOptions, log: (line: st
     }
   };
 
+  let peakRss = 0;
+  let rssAfterTargetEvents: number | null = null;
+  const sampleRss = setInterval(() => {
+    const rss = rssBytes(backend.pid);
+    peakRss = Math.max(peakRss, rss);
+    if (rssAfterTargetEvents === null && acknowledged.length * batchSize >= SUSTAINED_TARGETS.rssAfterEvents) {
+      rssAfterTargetEvents = rss;
+    }
+  }, RSS_SAMPLE_MS);
   const readerDone = reader();
   const inFlight = new Set<Promise<void>>();
   const started = Date.now();
@@ -155,6 +170,7 @@ export async function runSustainedCase(options: SustainedOptions, log: (line: st
     await readerDone;
   } finally {
     sending = false;
+    clearInterval(sampleRss);
     await readerDone.catch(() => undefined);
   }
   const sendingSeconds = (sendEnded - started) / 1000;
@@ -175,6 +191,8 @@ export async function runSustainedCase(options: SustainedOptions, log: (line: st
     visibilityLagMs: lags.length === 0 ? null : summarize(lags, 0),
     neverShown: acknowledged.length - lags.length,
     backendRssBytes,
+    backendPeakRssBytes: Math.max(peakRss, backendRssBytes),
+    backendRssAfterTargetEventsBytes: rssAfterTargetEvents,
     idDiskBytesPerId,
   };
   log(
