@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { typeScriptWorkerOptions } from './totalsThread';
 
 const MB = 2 ** 20;
 
@@ -30,11 +31,7 @@ parentPort.postMessage({ small, afterSmall, arrays, grown, afterGrown: used() })
 `;
 
 function probe(): Promise<Record<string, number>> {
-  const worker = new Worker(PROBE, {
-    eval: true,
-    execArgv: ['--require', require.resolve('ts-node/register/transpile-only')],
-    env: { ...process.env, TS_NODE_PROJECT: join(__dirname, '..', 'tsconfig.json') },
-  });
+  const worker = new Worker(PROBE, { eval: true, ...typeScriptWorkerOptions() });
   return new Promise((resolve, reject) => {
     worker.once('message', resolve);
     worker.once('error', reject);

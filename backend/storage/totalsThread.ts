@@ -26,17 +26,16 @@ type Pending = { resolve: (reply: TotalsReply) => void; reject: (error: Error) =
 /** Distributive Omit: keeps each request variant's own fields. */
 type WithoutId<T> = T extends unknown ? Omit<T, 'id'> : never;
 
+/** Options that let a Worker load the backend's TypeScript sources through ts-node. */
+export const typeScriptWorkerOptions = (): { execArgv: string[]; env: NodeJS.ProcessEnv } => ({
+  execArgv: ['--require', require.resolve('ts-node/register/transpile-only')],
+  env: { ...process.env, TS_NODE_PROJECT: join(__dirname, '..', 'tsconfig.json') },
+});
+
 /** The worker's entry file beside this one; from TypeScript sources (tests, ts-node) it is loaded through ts-node. */
 function workerOptions(): { file: string; execArgv?: string[]; env?: NodeJS.ProcessEnv } {
   const file = join(__dirname, `totalsWorker${extname(__filename)}`);
-  if (extname(__filename) !== '.ts') {
-    return { file };
-  }
-  return {
-    file,
-    execArgv: ['--require', require.resolve('ts-node/register/transpile-only')],
-    env: { ...process.env, TS_NODE_PROJECT: join(__dirname, '..', 'tsconfig.json') },
-  };
+  return extname(__filename) === '.ts' ? { file, ...typeScriptWorkerOptions() } : { file };
 }
 
 export class TotalsThread {
