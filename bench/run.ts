@@ -3,7 +3,7 @@
  * (see bench/README.md). Starts its own InfluxDB, runs the cases, prints a table and writes
  * bench/results.json. Settings by environment:
  *   BENCH_SIZES        data-set sizes of the views case in events (default 1000000,10000000)
- *   BENCH_VIEW_RUNS    measured runs per view and side (default 20), within
+ *   BENCH_VIEW_RUNS    measured runs per view (one raw sample and 5 backend ones each) and dashboard (default 20), within
  *   BENCH_VIEW_BUDGET_S  seconds per view (default 45; at least 2 runs each side)
  *   BENCH_API_LOAD_MAX  largest data set loaded through the ingestion API; larger ones are
  *                      written as the backend's counters (default 1000000, see README)
@@ -11,7 +11,7 @@
  *   BENCH_INGEST_ROUNDS, BENCH_INGEST_EVENTS  ingest rounds per side and events per round (5, 200000)
  *   BENCH_SUSTAINED_S  seconds of the sustained-load case, at 80 % of the ingest case's raw rate (default 300)
  *   BENCH_CASES        cases to run (default ingest,sustained,views,dashboard,export; sustained needs ingest)
- *   BENCH_PROFILE=1    CPU profiles of the child backends in bench/profiles/
+ *   BENCH_PROFILE=1    CPU profiles of the child backends, and of this process during each view, in bench/profiles/
  *   BENCH_TZ           zone of the views and the dashboard (default Asia/Seoul, the traffic's zone)
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -206,7 +206,7 @@ async function main(): Promise<void> {
         try {
           await setBenchLimits(backend.url, events);
           const views = settings.cases.has('views')
-            ? await runViewsCase(dataset, backend, settings.viewRuns, settings.viewBudgetSeconds, nowMs, log)
+            ? await runViewsCase(dataset, backend, settings.viewRuns, settings.viewBudgetSeconds, nowMs, log, settings.profileDir)
             : ({} as Record<ViewId, ViewFigures>);
           const dashboardSizes = settings.dashboardSizes ?? [Math.min(...settings.sizes)];
           const dashboard = settings.cases.has('dashboard') && dashboardSizes.includes(events)

@@ -5,6 +5,7 @@
  */
 import { DateTime } from 'luxon';
 import type { Interval } from '../contract/views';
+import { zoneOf } from '../storage/zones';
 
 const UNIT = { '1h': 'hour', '1d': 'day', '1w': 'week', '1M': 'month' } as const;
 const STEP = { '1h': { hours: 1 }, '1d': { days: 1 }, '1w': { weeks: 1 }, '1M': { months: 1 } } as const;
@@ -19,12 +20,14 @@ export interface BucketPlan {
 }
 
 export function bucketStartOf(ms: number, interval: Interval, zone: string): number {
-  return DateTime.fromMillis(ms, { zone }).startOf(UNIT[interval]).toMillis();
+  return DateTime.fromMillis(ms, { zone: zoneOf(zone) })
+    .startOf(UNIT[interval])
+    .toMillis();
 }
 
 export function planBuckets(from: number, to: number, interval: Interval, zone: string): BucketPlan {
   const starts: number[] = [];
-  let cursor = DateTime.fromMillis(bucketStartOf(from, interval, zone), { zone });
+  let cursor = DateTime.fromMillis(bucketStartOf(from, interval, zone), { zone: zoneOf(zone) });
   while (cursor.toMillis() < to) {
     starts.push(cursor.toMillis());
     // Step from the local start so that DST days keep local midnights (23 h / 25 h days).
@@ -44,9 +47,9 @@ export function planBuckets(from: number, to: number, interval: Interval, zone: 
 
 /** ISO 8601 with the zone's offset, e.g. 2026-03-29T00:00:00+01:00. */
 export function formatBucket(ms: number, zone: string): string {
-  return DateTime.fromMillis(ms, { zone }).toISO({ suppressMilliseconds: true, includeOffset: true })!;
+  return DateTime.fromMillis(ms, { zone: zoneOf(zone) }).toISO({ suppressMilliseconds: true, includeOffset: true })!;
 }
 
 export function formatDate(ms: number, zone: string): string {
-  return DateTime.fromMillis(ms, { zone }).toISODate()!;
+  return DateTime.fromMillis(ms, { zone: zoneOf(zone) }).toISODate()!;
 }

@@ -7,7 +7,6 @@
  * after another, but separate requests on all its cores); the rows of a query's pieces are
  * summed here.
  */
-import { IANAZone } from 'luxon';
 import type { Axis } from './counterStore';
 import type { InfluxClient } from './influxClient';
 import { decodeTagText, encodeTagText, influxString, tagEquals } from './lineProtocol';
@@ -21,6 +20,7 @@ import {
   type CounterMeasurement,
   type Granularity,
 } from './schema';
+import { zoneOf } from './zones';
 
 export type CounterTag = 'kind' | 'code' | 'template' | 'domain';
 
@@ -84,7 +84,7 @@ export function levelOf(query: SumQuery): CounterLevel {
  * at most once a day (true of every zone in the tz database since 2000, the events' range).
  */
 export function offsetsOver(tz: string, from: number, to: number): Set<number> {
-  const zone = IANAZone.create(tz);
+  const zone = zoneOf(tz);
   const offsets = new Set([zone.offset(from), zone.offset(Math.max(from, to - 1))]);
   for (let midnight = Math.ceil(from / DAY_MS) * DAY_MS; midnight < to; midnight += DAY_MS) {
     offsets.add(zone.offset(midnight));

@@ -2,15 +2,19 @@
  * Case 2, views: latency of each view over 90 days through the backend (HTTP, counters),
  * against the very InfluxQL the backend sent, run on the raw database (one point per
  * recipient-mail event) and, for the breakdown, on the backend's own counters. Backend and
- * raw alternate run by run, up to `runs` pairs or until the time budget of the view is spent
- * (at least two pairs): raw queries over ten million points take many seconds each.
+ * raw alternate run by run, up to `runs` runs or until the time budget of the view is spent
+ * (at least two runs): raw queries over ten million points take many seconds each. A run is
+ * one raw sample and BACKEND_SAMPLES_PER_RUN backend ones: a p95 needs many samples, and
+ * backend ones take milliseconds.
  */
 import { DateTime } from 'luxon';
 import type { RunningBackend } from '../../backend/server';
 import { InfluxClient, type InfluxStatementResult } from '../../backend/storage/influxClient';
 import { COUNTS_MEASUREMENT } from '../../backend/storage/schema';
 import { VIEW_IDS, VIEWS, type ViewId } from '../../contract/views';
+import { join } from 'node:path';
 import { BENCH_KEYS } from '../lib/backendProcess';
+import { withCpuProfile } from '../lib/cpuProfile';
 import { ratio, summarize, type Summary } from '../lib/summary';
 import type { Dataset } from './dataset';
 
@@ -31,6 +35,8 @@ export interface ViewFigures {
 }
 
 export const VIEW_DAYS = 90;
+/** With 2 runs (10 M events on a slow day), 10 backend samples: a p95 that is not simply the slowest of 2. */
+export const BACKEND_SAMPLES_PER_RUN = 5;
 
 export function viewParams(id: ViewId, tz: string, nowMs: number): URLSearchParams {
   if (VIEWS[id].shape === 'limit') {
@@ -110,7 +116,8 @@ export async function runViewsCase(
   runs: number,
   budgetSeconds: number,
   nowMs: number,
-  log: (line: string) => void
+  log: (line: string) => void,
+  profileDir?: string
 ): Promise<Record<ViewId, ViewFigures>> {
   const counters = new InfluxClient({ url: dataset.backend.influxUrl, database: dataset.backend.database, timeoutMs: 600_000 });
   const raw = new InfluxClient({ url: dataset.backend.influxUrl, database: dataset.rawDatabase, timeoutMs: 600_000 });
@@ -130,15 +137,21 @@ export async function runViewsCase(
     const sums = { counters: checksum(await replay(counters)()), raw: checksum(await onRaw()) };
     const samples = { backend: [] as number[], raw: [] as number[] };
     const sides = [
-      () => elapsedMs(() => getView(backend.url, path, params)).then((ms) => samples.backend.push(ms)),
-      () => elapsedMs(onRaw).then((ms) => samples.raw.push(ms)),
+      async () => {
+        for (let sample = 0; sample < BACKEND_SAMPLES_PER_RUN; sample++) {
+          samples.backend.push(await elapsedMs(() => getView(backend.url, path, params)));
+        }
+      },
+      async () => samples.raw.push(await elapsedMs(onRaw)),
     ];
     const deadline = Date.now() + budgetSeconds * 1000;
-    for (let run = 0; run < runs && (run < 2 || Date.now() < deadline); run++) {
-      for (const side of run % 2 === 0 ? sides : [...sides].reverse()) {
-        await side();
+    await withCpuProfile(profileDir && join(profileDir, `views-${dataset.label}-${id}.cpuprofile`), async () => {
+      for (let run = 0; run < runs && (run < 2 || Date.now() < deadline); run++) {
+        for (const side of run % 2 === 0 ? sides : [...sides].reverse()) {
+          await side();
+        }
       }
-    }
+    });
     const countersDirectMs = Number((await elapsedMs(replay(counters))).toFixed(1));
     const backendFigures = summarize(samples.backend);
     const rawFigures = summarize(samples.raw);
