@@ -2,6 +2,7 @@
  * A small client for InfluxDB's v1 HTTP API (/ping, /write line protocol, /query InfluxQL):
  * the one surface InfluxDB 1.x, 2.x (DBRP), 3.x and Cloud all serve.
  */
+import { exchange, type HttpAnswer, type HttpExchangeInit } from './httpExchange';
 
 export interface InfluxSettings {
   url: string;
@@ -20,9 +21,7 @@ export interface InfluxSettings {
 
 /** Where the hourly and daily pieces are written and read (retention.ts decides). */
 export type LongShardState =
-  | { status: 'pending' }
-  | { status: 'ready'; retentionPolicy: string }
-  | { status: 'default'; reason: string };
+  { status: 'pending' } | { status: 'ready'; retentionPolicy: string } | { status: 'default'; reason: string };
 
 export interface InfluxSeries {
   name: string;
@@ -68,21 +67,28 @@ export class InfluxClient {
     }
   }
 
-  private async request(path: string, init: RequestInit, signal?: AbortSignal): Promise<Response> {
+  private async request(
+    path: string,
+    init: Omit<HttpExchangeInit, 'signal'>,
+    signal?: AbortSignal
+  ): Promise<HttpAnswer> {
     const timeout = AbortSignal.timeout(this.settings.timeoutMs ?? 30000);
     try {
-      return await fetch(`${this.baseUrl}${path}`, {
+      return await exchange(new URL(`${this.baseUrl}${path}`), {
         ...init,
-        headers: { ...this.headers, ...(init.headers as Record<string, string>) },
+        headers: { ...this.headers, ...init.headers },
         signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
       });
     } catch (error) {
-      throw new InfluxUnavailableError(`InfluxDB at ${this.baseUrl} is unreachable: ${(error as Error).message}`);
+      const reason = timeout.aborted
+        ? `no answer within ${this.settings.timeoutMs ?? 30000} ms`
+        : (error as Error).message;
+      throw new InfluxUnavailableError(`InfluxDB at ${this.baseUrl} is unreachable: ${reason}`);
     }
   }
 
   async ping(): Promise<void> {
-    const answer = await this.request('/ping', { method: 'GET' });
+    const answer = await this.request('/ping', { method: 'GET', headers: {} });
     if (answer.status !== 204 && answer.status !== 200) {
       throw new InfluxUnavailableError(`InfluxDB /ping answered ${answer.status}`);
     }
@@ -103,7 +109,7 @@ export class InfluxClient {
     if (answer.status === 204) {
       return;
     }
-    const text = await answer.text();
+    const text = answer.text;
     if (answer.status >= 500) {
       throw new InfluxUnavailableError(`InfluxDB write failed with ${answer.status}: ${text.slice(0, 300)}`);
     }
@@ -116,13 +122,13 @@ export class InfluxClient {
     signal?: AbortSignal,
     database = this.settings.database
   ): Promise<InfluxStatementResult[]> {
-    const body = new URLSearchParams({ q: statements, epoch: 'ms', db: database });
+    const body = new URLSearchParams({ q: statements, epoch: 'ms', db: database }).toString();
     const answer = await this.request(
       '/query',
       { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body },
       signal
     );
-    const text = await answer.text();
+    const text = answer.text;
     if (answer.status >= 500) {
       throw new InfluxUnavailableError(`InfluxDB query failed with ${answer.status}: ${text.slice(0, 300)}`);
     }
