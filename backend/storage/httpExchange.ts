@@ -14,7 +14,7 @@ export interface HttpAnswer {
 
 export interface HttpExchangeInit {
   method: 'GET' | 'POST';
-  headers: Record<string, string>;
+  headers?: Record<string, string>;
   body?: string;
   signal: AbortSignal;
 }

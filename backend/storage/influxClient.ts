@@ -72,7 +72,8 @@ export class InfluxClient {
     init: Omit<HttpExchangeInit, 'signal'>,
     signal?: AbortSignal
   ): Promise<HttpAnswer> {
-    const timeout = AbortSignal.timeout(this.settings.timeoutMs ?? 30000);
+    const timeoutMs = this.settings.timeoutMs ?? 30000;
+    const timeout = AbortSignal.timeout(timeoutMs);
     try {
       return await exchange(new URL(`${this.baseUrl}${path}`), {
         ...init,
@@ -80,15 +81,13 @@ export class InfluxClient {
         signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
       });
     } catch (error) {
-      const reason = timeout.aborted
-        ? `no answer within ${this.settings.timeoutMs ?? 30000} ms`
-        : (error as Error).message;
+      const reason = timeout.aborted ? `no answer within ${timeoutMs} ms` : (error as Error).message;
       throw new InfluxUnavailableError(`InfluxDB at ${this.baseUrl} is unreachable: ${reason}`);
     }
   }
 
   async ping(): Promise<void> {
-    const answer = await this.request('/ping', { method: 'GET', headers: {} });
+    const answer = await this.request('/ping', { method: 'GET' });
     if (answer.status !== 204 && answer.status !== 200) {
       throw new InfluxUnavailableError(`InfluxDB /ping answered ${answer.status}`);
     }
